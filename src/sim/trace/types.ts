@@ -1,0 +1,80 @@
+// The story the UI tells: every hop and every decision is one TraceEvent, with virtual time and a span tree.
+import type { Json, UserInfo } from '../api/types.ts';
+import type { Status } from '../api/status.ts';
+
+/** Who sends or receives a hop. Node-local components carry the node name. */
+export type Actor =
+  | 'kubectl' | 'kube-apiserver' | 'etcd' | 'kube-scheduler' | 'kube-controller-manager'
+  | `kubelet/${string}` | `containerd/${string}` | 'client';
+
+export type Stage =
+  | 'requestInfo' | 'authentication' | 'impersonation' | 'authorization' | 'mutatingAdmission'
+  | 'validation' | 'validatingAdmission' | 'storage' | 'response';
+
+/** A JSON Patch operation (RFC 6902), as admission changes are shown. */
+export interface JsonPatchOp {
+  op: 'add' | 'remove' | 'replace';
+  path: string;
+  value?: Json;
+}
+
+export interface RbacMatch {
+  /** "ClusterRoleBinding/cluster-admin" or "RoleBinding/default/read-pods". */
+  binding: string;
+  /** "ClusterRole/cluster-admin" or "Role/default/pod-reader". */
+  role: string;
+  ruleIndex: number;
+  rule: Json;
+}
+
+export type TraceBody =
+  | { type: 'request'; from: Actor; to: Actor; method: string; path: string; user?: string; contentType?: string }
+  | { type: 'response'; from: Actor; to: Actor; code: number; status?: Status; summary: string }
+  | { type: 'stage'; stage: Stage; outcome: 'ok' | 'denied' | 'error' | 'skipped'; detail: string; data?: Json }
+  | { type: 'authn'; authenticator: string; user: UserInfo | null; ok: boolean; reason?: string }
+  | { type: 'impersonation'; requestor: string; impersonated: UserInfo; checks: { verb: string; resource: string; name: string; allowed: boolean }[] }
+  | { type: 'authz'; authorizer: string; decision: 'Allow' | 'Deny' | 'NoOpinion'; reason: string; match?: RbacMatch; considered: string[];
+      attributes: { user: string; groups: string[]; verb: string; namespace: string; apiGroup: string; resource: string; subresource: string; name: string; path: string; resourceRequest: boolean } }
+  | { type: 'admission'; plugin: string; phase: 'mutating' | 'validating'; outcome: 'ok' | 'denied' | 'skipped'; patch: JsonPatchOp[]; message?: string; warnings?: string[] }
+  | { type: 'validation'; kind: string; name: string; ok: boolean; errors: { field: string; message: string }[] }
+  | { type: 'etcd'; op: 'txn' | 'range' | 'delete' | 'compact'; key: string; revision: number; ok: boolean; detail: string; prevModRevision?: number }
+  | { type: 'watch'; event: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; resource: string; namespace: string; name: string; to: Actor; resourceVersion: string }
+  | { type: 'watchOpen'; watcher: Actor; resource: string; namespace: string; resourceVersion: string; closed?: boolean }
+  | { type: 'note'; actor: Actor; text: string; data?: Json };
+
+export type TraceEvent = TraceBody & {
+  seq: number;
+  /** Virtual milliseconds since the simulation started. */
+  time: number;
+  span: number;
+  parent: number | null;
+};
+
+export type TraceListener = (event: TraceEvent) => void;
+
+/** Hands out span ids and records events; the UI reads the trace, never the engine's internals. */
+export class Tracer {
+  private seq = 0;
+  private spanSeq = 0;
+  private readonly listeners = new Set<TraceListener>();
+  /** Events are kept only when `record` is on (the UI and tests); benchmarks switch it off. */
+  readonly events: TraceEvent[] = [];
+
+  constructor(private readonly now: () => number, public record = true) {}
+
+  newSpan(): number {
+    return ++this.spanSeq;
+  }
+
+  emit(span: number, parent: number | null, body: TraceBody): void {
+    if (!this.record && this.listeners.size === 0) return;
+    const event = { ...body, seq: ++this.seq, time: this.now(), span, parent } as TraceEvent;
+    if (this.record) this.events.push(event);
+    for (const l of this.listeners) l(event);
+  }
+
+  subscribe(listener: TraceListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
