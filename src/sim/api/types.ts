@@ -50,6 +50,7 @@ export function qualifiedResource(group: string, resource: string): string {
   return group === '' ? resource : `${resource}.${group}`;
 }
 
+/** A deep copy of a JSON value (objects here are always plain JSON). */
 export function deepClone<T>(value: T): T {
-  return structuredClone(value);
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
