@@ -20,6 +20,7 @@ const typeText: Record<FieldErrorType, string> = {
 
 /** Values as field.Error prints them: strings quoted, numbers and booleans bare, objects as JSON. */
 export function formatFieldValue(value: unknown): string {
+  if (value instanceof GoValue) return value.text;
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null || value === undefined) return 'null';
@@ -106,4 +107,16 @@ export function aggregateFieldErrors(errs: FieldError[]): string {
     }
   }
   return msgs.length === 1 ? (msgs[0] ?? '') : `[${msgs.join(', ')}]`;
+}
+
+/**
+ * A bad value as Go's fmt prints it. field.Error prints maps, slices and structs with %#v
+ * (`map[string]string{"app":"x"}`, `rbac.RoleRef{APIGroup:"…", Kind:"Role", Name:"x"}`) and values with a String()
+ * method (quantities, IntOrString) unquoted. Plain JavaScript values carry no Go type, so the caller supplies the text.
+ */
+export class GoValue {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
 }

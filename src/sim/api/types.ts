@@ -1,7 +1,10 @@
 // Shapes shared by every part of the engine. Objects are plain JSON, as they are in etcd and on the wire.
-import type { ObjectMeta } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as K8sObjectMeta } from 'kubernetes-types/meta/v1';
 
-export type { ObjectMeta };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** metav1.ObjectMeta, writable: the engine is the server and sets the system fields. */
+export type ObjectMeta = Mutable<K8sObjectMeta>;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

@@ -68,7 +68,7 @@ export class Tracer {
 
   emit(span: number, parent: number | null, body: TraceBody): void {
     if (!this.record && this.listeners.size === 0) return;
-    const event = { ...body, seq: ++this.seq, time: this.now(), span, parent } as TraceEvent;
+    const event: TraceEvent = { ...body, seq: ++this.seq, time: this.now(), span, parent };
     if (this.record) this.events.push(event);
     for (const l of this.listeners) l(event);
   }

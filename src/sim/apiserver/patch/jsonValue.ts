@@ -1,0 +1,33 @@
+// Small helpers over plain JSON values shared by the patch modules.
+import type { Json } from '../../api/types.ts';
+
+export type JsonObject = { [key: string]: Json };
+
+export function isJsonObject(v: Json | undefined): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A deep copy; patch functions copy their inputs once and then work in place, as the Go code does on its maps. */
+export function cloneJson<T extends Json>(v: T): T {
+  if (Array.isArray(v)) return v.map((e) => cloneJson(e)) as T;
+  if (isJsonObject(v)) {
+    const out: JsonObject = {};
+    for (const [k, e] of Object.entries(v)) out[k] = cloneJson(e);
+    return out as T;
+  }
+  return v;
+}
+
+/** Structural equality (reflect.DeepEqual on decoded JSON; object key order does not matter). */
+export function jsonEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((e, i) => jsonEqual(e, b[i]));
+  }
+  if (isJsonObject(a) && isJsonObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}

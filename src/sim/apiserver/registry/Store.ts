@@ -1,0 +1,228 @@
+// models staging/src/k8s.io/apiserver/pkg/storage/etcd3/store.go: objects as JSON under /registry/..., with the
+// etcd mod revision as metadata.resourceVersion, guaranteed updates by compare-and-swap, and watch from a revision.
+import { errors, type GroupResource } from '../../api/status.ts';
+import type { KubeObject } from '../../api/types.ts';
+import type { Etcd, KeyValue, WatchEvent as EtcdWatchEvent } from '../../etcd/Etcd.ts';
+import { etcdKey, etcdListPrefix, type ResourceInfo } from '../resources.ts';
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+export interface StoredWatchEvent {
+  type: WatchEventType;
+  object: KubeObject;
+  /** The etcd key the event is about (empty for BOOKMARK/ERROR). */
+  key: string;
+  revision: number;
+}
+
+export interface ListResult {
+  items: KubeObject[];
+  resourceVersion: string;
+  continueToken?: string;
+  remainingItemCount?: number;
+}
+
+/** What the etcd layer did, for the trace. */
+export interface EtcdOp {
+  op: 'txn' | 'range' | 'delete';
+  key: string;
+  revision: number;
+  ok: boolean;
+  detail: string;
+  prevModRevision?: number;
+}
+
+function gr(info: ResourceInfo): GroupResource {
+  return { group: info.group, resource: info.resource };
+}
+
+function decode(kv: KeyValue): KubeObject {
+  const obj = JSON.parse(kv.value) as KubeObject;
+  obj.metadata = { ...(obj.metadata ?? {}), resourceVersion: String(kv.modRevision) };
+  return obj;
+}
+
+/** Objects are stored without resourceVersion: etcd's revision is the version. */
+function encode(obj: KubeObject): string {
+  const meta = { ...(obj.metadata ?? {}) };
+  delete meta.resourceVersion;
+  return JSON.stringify({ ...obj, metadata: meta });
+}
+
+interface ContinueToken {
+  v: string;
+  rv: number;
+  start: string;
+}
+
+export class Store {
+  /** Listeners told of every etcd operation (the apiserver traces them). */
+  onEtcdOp: ((op: EtcdOp) => void) | undefined;
+
+  constructor(readonly etcd: Etcd) {}
+
+  private report(op: EtcdOp): void {
+    this.onEtcdOp?.(op);
+  }
+
+  get(info: ResourceInfo, namespace: string, name: string): KubeObject {
+    const key = etcdKey(info, namespace, name);
+    const kv = this.etcd.get(key);
+    this.report({ op: 'range', key, revision: this.etcd.revision, ok: kv !== undefined, detail: kv ? `found, mod_revision ${kv.modRevision}` : 'not found' });
+    if (!kv) throw errors.notFound(gr(info), name);
+    return decode(kv);
+  }
+
+  /** Like get, but without tracing and without throwing: for admission's and authorizers' listers. */
+  peek(info: ResourceInfo, namespace: string, name: string): KubeObject | undefined {
+    const kv = this.etcd.get(etcdKey(info, namespace, name));
+    return kv ? decode(kv) : undefined;
+  }
+
+  peekList(info: ResourceInfo, namespace: string): KubeObject[] {
+    return this.etcd.range(etcdListPrefix(info, namespace), { prefix: true }).kvs.map(decode);
+  }
+
+  list(info: ResourceInfo, namespace: string, opts: { limit?: number; continueToken?: string; filter?: (o: KubeObject) => boolean; trace?: boolean } = {}): ListResult {
+    const prefix = etcdListPrefix(info, namespace);
+    let start = prefix;
+    let atRevision: number | undefined;
+    if (opts.continueToken) {
+      const tok = parseContinue(opts.continueToken, prefix);
+      start = tok.start;
+      atRevision = tok.rv;
+      if (atRevision <= this.etcd.compactRevision) {
+        throw errors.expired('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
+      }
+    }
+    const end = prefixEnd(prefix);
+    const res = this.etcd.range(start, atRevision === undefined ? { rangeEnd: end } : { rangeEnd: end, revision: atRevision });
+    const revision = atRevision ?? res.revision;
+    if (opts.trace !== false) this.report({ op: 'range', key: prefix, revision, ok: true, detail: `${res.kvs.length} keys` });
+    const items: KubeObject[] = [];
+    const limit = opts.limit && opts.limit > 0 ? opts.limit : Infinity;
+    let lastKey = '';
+    let i = 0;
+    for (; i < res.kvs.length && items.length < limit; i++) {
+      const kv = res.kvs[i] as KeyValue;
+      const obj = decode(kv);
+      lastKey = kv.key;
+      if (!opts.filter || opts.filter(obj)) items.push(obj);
+    }
+    const result: ListResult = { items, resourceVersion: String(revision) };
+    if (i < res.kvs.length) {
+      result.continueToken = makeContinue({ v: 'meta.k8s.io/v1', rv: revision, start: `${lastKey}\u0000` }, prefix);
+      if (!opts.filter) result.remainingItemCount = res.kvs.length - i;
+    }
+    return result;
+  }
+
+  create(info: ResourceInfo, namespace: string, name: string, obj: KubeObject, dryRun = false): KubeObject {
+    const key = etcdKey(info, namespace, name);
+    if (dryRun) {
+      if (this.etcd.get(key)) throw errors.alreadyExists(gr(info), name);
+      return { ...obj, metadata: { ...obj.metadata } };
+    }
+    const res = this.etcd.txn({
+      compare: [{ key, target: 'create', result: '=', value: 0 }],
+      success: [{ type: 'put', key, value: encode(obj) }],
+      failure: [],
+    });
+    this.report({ op: 'txn', key, revision: res.revision, ok: res.succeeded, detail: res.succeeded ? `create_revision(${key}) = 0 → put` : 'key exists' });
+    if (!res.succeeded) throw errors.alreadyExists(gr(info), name);
+    return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(res.revision) } };
+  }
+
+  /**
+   * Guaranteed update: read, let `mutate` build the new object from the current one, then compare-and-swap on the
+   * mod revision read. `mutate` may throw (e.g. a Conflict for a stale resourceVersion precondition).
+   */
+  update(info: ResourceInfo, namespace: string, name: string, mutate: (current: KubeObject) => KubeObject, dryRun = false): { object: KubeObject; unchanged: boolean } {
+    const key = etcdKey(info, namespace, name);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const kv = this.etcd.get(key);
+      if (!kv) throw errors.notFound(gr(info), name);
+      const current = decode(kv);
+      const next = mutate(current);
+      const value = encode(next);
+      if (value === kv.value) {
+        // A no-op update writes nothing and keeps the resourceVersion, as the apiserver does.
+        return { object: current, unchanged: true };
+      }
+      if (dryRun) return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(kv.modRevision) } }, unchanged: false };
+      const res = this.etcd.txn({
+        compare: [{ key, target: 'mod', result: '=', value: kv.modRevision }],
+        success: [{ type: 'put', key, value }],
+        failure: [],
+      });
+      this.report({ op: 'txn', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → put` });
+      if (res.succeeded) return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, unchanged: false };
+    }
+    throw errors.staleConflict(gr(info), name);
+  }
+
+  delete(info: ResourceInfo, namespace: string, name: string, expectModRevision?: number, dryRun = false): KubeObject {
+    const key = etcdKey(info, namespace, name);
+    const kv = this.etcd.get(key);
+    if (!kv) throw errors.notFound(gr(info), name);
+    if (expectModRevision !== undefined && kv.modRevision !== expectModRevision) throw errors.staleConflict(gr(info), name);
+    if (dryRun) return decode(kv);
+    const res = this.etcd.txn({
+      compare: [{ key, target: 'mod', result: '=', value: kv.modRevision }],
+      success: [{ type: 'delete', key }],
+      failure: [],
+    });
+    this.report({ op: 'delete', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → delete` });
+    if (!res.succeeded) throw errors.staleConflict(gr(info), name);
+    const obj = decode(kv);
+    obj.metadata = { ...obj.metadata, resourceVersion: String(res.revision) };
+    return obj;
+  }
+
+  /**
+   * Watches a resource (optionally one namespace) from `fromRevision` (exclusive: events after it).
+   * Throws Expired (410) when that revision has been compacted away.
+   */
+  watch(info: ResourceInfo, namespace: string, fromRevision: number, onEvent: (e: StoredWatchEvent) => void): () => void {
+    const prefix = etcdListPrefix(info, namespace);
+    if (fromRevision > 0 && fromRevision < this.etcd.compactRevision) {
+      throw errors.expired(`too old resource version: ${fromRevision} (${this.etcd.compactRevision})`);
+    }
+    const handle = this.etcd.watch(prefix, { prefix: true, startRevision: fromRevision + 1, prevKv: true }, (e: EtcdWatchEvent) => {
+      if (e.type === 'PUT') {
+        onEvent({ type: e.kv.version === 1 ? 'ADDED' : 'MODIFIED', object: decode(e.kv), key: e.kv.key, revision: e.kv.modRevision });
+      } else {
+        const prev = e.prevKv;
+        if (!prev) return;
+        const obj = decode(prev);
+        obj.metadata = { ...obj.metadata, resourceVersion: String(e.kv.modRevision) };
+        onEvent({ type: 'DELETED', object: obj, key: e.kv.key, revision: e.kv.modRevision });
+      }
+    });
+    return () => handle.cancel();
+  }
+}
+
+function prefixEnd(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+function makeContinue(tok: ContinueToken, prefix: string): string {
+  // The apiserver's token: base64 of {"v","rv","start"} with start relative to the list prefix.
+  const json = JSON.stringify({ v: tok.v, rv: tok.rv, start: tok.start.slice(prefix.length) });
+  return base64(json);
+}
+
+function parseContinue(token: string, prefix: string): ContinueToken {
+  try {
+    const tok = JSON.parse(unbase64(token)) as Partial<ContinueToken>;
+    if (tok.v !== 'meta.k8s.io/v1' || typeof tok.rv !== 'number' || typeof tok.start !== 'string') throw new Error('bad');
+    return { v: tok.v, rv: tok.rv, start: prefix + tok.start };
+  } catch {
+    throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+  }
+}
+
+import { base64Decode, base64Encode, utf8Decode } from '../../util/base64.ts';
+const base64 = (s: string): string => base64Encode(s);
+const unbase64 = (s: string): string => utf8Decode(base64Decode(s) ?? new Uint8Array());
