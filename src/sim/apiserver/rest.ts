@@ -84,6 +84,8 @@ export interface RestCall {
   user: UserInfo;
   span: number;
   warnings: string[];
+  /** The admission context, made once per request. */
+  admission?: AdmissionContext;
 }
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -366,16 +368,19 @@ export class RestHandler {
   private runMutating(c: RestCall, attrs: AdmissionAttributes): void {
     for (const p of this.d.mutating) {
       if (!p.handles(attrs)) continue;
-      const before = attrs.object ? deepClone(attrs.object) : undefined;
+      // The plugin's JSON patch is only worth computing when someone reads the trace.
+      const traced = this.d.tracer.active;
+      const before = traced && attrs.object ? deepClone(attrs.object) : undefined;
       try {
-        p.admit(attrs, this.ctx(c));
+        p.admit(attrs, c.admission ??= this.ctx(c));
       } catch (e) {
         this.d.tracer.emit(c.span, null, { type: 'admission', plugin: p.name, phase: 'mutating', outcome: 'denied', patch: [], message: e instanceof Error ? e.message : String(e) });
         this.stage(c, 'mutatingAdmission', 'denied', `${p.name}: ${e instanceof Error ? e.message : String(e)}`);
         throw e;
       }
-      const patch = jsonDiff(before, attrs.object);
-      this.d.tracer.emit(c.span, null, { type: 'admission', plugin: p.name, phase: 'mutating', outcome: 'ok', patch });
+      if (traced) {
+        this.d.tracer.emit(c.span, null, { type: 'admission', plugin: p.name, phase: 'mutating', outcome: 'ok', patch: jsonDiff(before, attrs.object) });
+      }
     }
     this.stage(c, 'mutatingAdmission', 'ok', 'admitted');
   }
@@ -385,7 +390,7 @@ export class RestHandler {
       if (!p.handles(attrs)) continue;
       const warningsBefore = c.warnings.length;
       try {
-        p.validate(attrs, this.ctx(c));
+        p.validate(attrs, c.admission ??= this.ctx(c));
       } catch (e) {
         this.d.tracer.emit(c.span, null, { type: 'admission', plugin: p.name, phase: 'validating', outcome: 'denied', patch: [], message: e instanceof Error ? e.message : String(e) });
         this.stage(c, 'validatingAdmission', 'denied', `${p.name}: ${e instanceof Error ? e.message : String(e)}`);

@@ -62,12 +62,17 @@ export class Tracer {
 
   constructor(private readonly now: () => number, public record = true) {}
 
+  /** Whether anyone reads events: when not, callers may skip the work of building them. */
+  get active(): boolean {
+    return this.record || this.listeners.size > 0;
+  }
+
   newSpan(): number {
     return ++this.spanSeq;
   }
 
   emit(span: number, parent: number | null, body: TraceBody): void {
-    if (!this.record && this.listeners.size === 0) return;
+    if (!this.active) return;
     const event: TraceEvent = { ...body, seq: ++this.seq, time: this.now(), span, parent };
     if (this.record) this.events.push(event);
     for (const l of this.listeners) l(event);

@@ -7,8 +7,19 @@ function isObject(v: unknown): v is Record<string, Json> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
+/** Deep equality of JSON values (key order ignored, as JSON objects are unordered). */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && jsonEqual(a[k], b[k]));
+  }
+  return false;
+}
+
 export function jsonDiff(before: unknown, after: unknown, path = ''): JsonPatchOpLike[] {
-  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  if (jsonEqual(before, after)) return [];
   if (isObject(before) && isObject(after)) {
     const ops: JsonPatchOpLike[] = [];
     for (const k of Object.keys(before)) {
@@ -24,7 +35,7 @@ export function jsonDiff(before: unknown, after: unknown, path = ''): JsonPatchO
     return before.flatMap((b, i) => jsonDiff(b, after[i], `${path}/${i}`));
   }
   if (Array.isArray(before) && Array.isArray(after) && after.length > before.length
-    && before.every((b, i) => JSON.stringify(b) === JSON.stringify(after[i]))) {
+    && before.every((b, i) => jsonEqual(b, after[i]))) {
     return after.slice(before.length).map((v) => ({ op: 'add' as const, path: `${path}/-`, value: v as Json }));
   }
   if (before === undefined) return [{ op: 'add', path, value: after as Json }];

@@ -73,14 +73,28 @@ export class Store {
     return decode(kv);
   }
 
-  /** Like get, but without tracing and without throwing: for admission's and authorizers' listers. */
+  /**
+   * Like get, but without tracing and without throwing: for admission's and authorizers' listers. As with an
+   * informer's lister, the objects are shared snapshots that callers must not mutate.
+   */
   peek(info: ResourceInfo, namespace: string, name: string): KubeObject | undefined {
     const kv = this.etcd.get(etcdKey(info, namespace, name));
-    return kv ? decode(kv) : undefined;
+    return kv ? this.cached(kv) : undefined;
   }
 
   peekList(info: ResourceInfo, namespace: string): KubeObject[] {
-    return this.etcd.range(etcdListPrefix(info, namespace), { prefix: true }).kvs.map(decode);
+    return this.etcd.range(etcdListPrefix(info, namespace), { prefix: true }).kvs.map((kv) => this.cached(kv));
+  }
+
+  /** Decoded objects by key, valid while the key's mod revision is unchanged (listers re-read small objects often). */
+  private readonly snapshots = new Map<string, { modRevision: number; object: KubeObject }>();
+
+  private cached(kv: KeyValue): KubeObject {
+    const hit = this.snapshots.get(kv.key);
+    if (hit && hit.modRevision === kv.modRevision) return hit.object;
+    const object = decode(kv);
+    this.snapshots.set(kv.key, { modRevision: kv.modRevision, object });
+    return object;
   }
 
   list(info: ResourceInfo, namespace: string, opts: { limit?: number; continueToken?: string; filter?: (o: KubeObject) => boolean; trace?: boolean } = {}): ListResult {
@@ -174,6 +188,7 @@ export class Store {
     });
     this.report({ op: 'delete', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → delete` });
     if (!res.succeeded) throw errors.staleConflict(gr(info), name);
+    this.snapshots.delete(key);
     const obj = decode(kv);
     obj.metadata = { ...obj.metadata, resourceVersion: String(res.revision) };
     return obj;
