@@ -13,6 +13,7 @@ import { PrivilegedGroupsAuthorizer } from './apiserver/authz/PrivilegedGroupsAu
 import { RbacAuthorizer, RuleResolver, type RbacSource } from './apiserver/authz/RbacAuthorizer.ts';
 import { checkBindingWrite, checkRoleWrite } from './apiserver/authz/escalation.ts';
 import { forbiddenError } from './apiserver/authz/forbiddenMessage.ts';
+import { UnionAuthorizer } from './apiserver/authz/unionAuthorizer.ts';
 import { allBootstrapClusterRoles, bootstrapClusterRoleBindings, bootstrapNamespaceRoleBindings, bootstrapNamespaceRoles } from './apiserver/authz/bootstrapPolicy.ts';
 import { defaultMutatingPlugins, defaultValidatingPlugins } from './apiserver/admission/chain.ts';
 import { Store } from './apiserver/registry/Store.ts';
@@ -85,16 +86,7 @@ export class Engine {
       list: (group: string, resource: string, namespace: string) => this.apiserver.reader.list(group, resource, namespace),
     };
     const authenticator = new Authenticator(staticTokens, this.saTokens, reader);
-    const union = {
-      name: 'union',
-      authorize: (attrs: Parameters<RbacAuthorizer['authorize']>[0]) => {
-        for (const a of authorizers) {
-          const r = a.authorize(attrs);
-          if (r.decision !== 'NoOpinion') return r;
-        }
-        return { decision: 'NoOpinion' as const, reason: '', considered: [] };
-      },
-    };
+    const union = new UnionAuthorizer(authorizers);
     this.apiserver = new ApiServer({
       clock: this.clock,
       rng: this.rng,

@@ -9,6 +9,7 @@ import type { Actor, Stage, Tracer } from '../trace/types.ts';
 import type { ObjectReader, MutatingPlugin, ValidatingPlugin } from './admission/types.ts';
 import type { Authenticator, Credentials } from './authn/authenticators.ts';
 import type { AuthorizationAttributes, Authorizer } from './authz/types.ts';
+import { UnionAuthorizer } from './authz/unionAuthorizer.ts';
 import { apiGroup, apiGroupList, apiResourceList, apiVersions, SERVER_VERSION } from './discovery.ts';
 import { impersonate, readImpersonationHeaders, type ImpersonationCheck } from './impersonation.ts';
 import { parseRequestInfo, Query, type RequestInfo } from './requestInfo.ts';
@@ -86,8 +87,10 @@ export interface ApiServerDeps {
 export class ApiServer {
   readonly rest: RestHandler;
   readonly reader: ObjectReader;
+  private readonly union: UnionAuthorizer;
 
   constructor(private readonly d: ApiServerDeps) {
+    this.union = new UnionAuthorizer(d.authorizers);
     this.reader = {
       get: (group, resource, namespace, name) => {
         const info = firstVersion(group, resource);
@@ -166,9 +169,8 @@ export class ApiServer {
     const h = readImpersonationHeaders(header, header.names());
     if (!h) return user;
     const checks: ImpersonationCheck[] = [];
-    const authz = this.authorizerUnion();
     try {
-      const impersonated = impersonate(user, h, authz, checks);
+      const impersonated = impersonate(user, h, this.union, checks);
       this.d.tracer.emit(span, null, { type: 'impersonation', requestor: user.name, impersonated, checks });
       return impersonated;
     } catch (e) {
@@ -177,32 +179,14 @@ export class ApiServer {
     }
   }
 
-  /** The authorizers in order; the first that does not say NoOpinion decides. */
-  authorizerUnion(): Authorizer {
-    const list = this.d.authorizers;
-    return {
-      name: 'union',
-      authorize: (attrs) => {
-        const considered: string[] = [];
-        for (const a of list) {
-          const r = a.authorize(attrs);
-          considered.push(...r.considered);
-          if (r.decision !== 'NoOpinion') return { ...r, considered };
-        }
-        return { decision: 'NoOpinion', reason: '', considered };
-      },
-    };
-  }
-
-  authorizeAttributes(attrs: AuthorizationAttributes): { allowed: boolean; reason: string; denied: boolean } {
-    const r = this.authorizerUnion().authorize(attrs);
-    return { allowed: r.decision === 'Allow', denied: r.decision === 'Deny', reason: r.reason };
+  /** The authorizer chain as one authorizer (impersonation checks and reviews ask it too). */
+  get authorizer(): UnionAuthorizer {
+    return this.union;
   }
 
   private authorize(info: RequestInfo, user: UserInfo, span: number): void {
     const attrs = attributesFor(info, user);
-    for (const a of this.d.authorizers) {
-      const r = a.authorize(attrs);
+    const result = this.union.authorizeEach(attrs, (a, r) => {
       this.d.tracer.emit(span, null, {
         type: 'authz', authorizer: a.name, decision: r.decision, reason: r.reason, considered: r.considered,
         ...(r.match ? { match: r.match } : {}),
@@ -211,11 +195,9 @@ export class ApiServer {
           resource: attrs.resource, subresource: attrs.subresource, name: attrs.name, path: attrs.path, resourceRequest: attrs.resourceRequest,
         },
       });
-      if (r.decision === 'Allow') return;
-      if (r.decision === 'Deny') break;
-    }
-    const last = this.authorizerUnion().authorize(attrs);
-    throw this.d.forbidden(attrs, last.reason);
+    });
+    if (result.decision === 'Allow') return;
+    throw this.d.forbidden(attrs, result.reason);
   }
 
   private dispatch(info: RequestInfo, req: ApiRequest, query: Query, header: HeaderReader, user: UserInfo, span: number, warnings: string[]): RestResult {
@@ -304,6 +286,7 @@ function nonResourceVerb(method: string): string {
   return method === 'head' ? 'get' : method;
 }
 
+/** Listers name a resource without a version: every kind here is served at v1 only. */
 function firstVersion(group: string, resource: string): ResourceInfo | undefined {
   return lookupResource(group, 'v1', resource);
 }

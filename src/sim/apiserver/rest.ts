@@ -99,19 +99,9 @@ export class RestHandler {
 
   handle(c: RestCall): RestResult {
     const { info, resInfo } = c;
-    if (!resInfo.verbs.includes(info.verb) && info.subresource === '') {
-      if (info.verb === 'list' || info.verb === 'watch' || info.verb === 'get' || info.verb === 'deletecollection') {
-        if (resInfo.createOnly) throw errors.methodNotAllowed();
-      }
-      if (!resInfo.verbs.includes(info.verb)) throw errors.methodNotAllowed();
-    }
-    if (resInfo.namespaced && info.namespace === '' && ['create', 'get', 'update', 'patch', 'delete', 'deletecollection'].includes(info.verb)
-      && !(info.verb === 'create' && resInfo.createOnly && resInfo.resource !== 'localsubjectaccessreviews')) {
-      throw errors.pathNotFound();
-    }
-    if (resInfo.namespaced && info.namespace !== '' && info.name === '' && info.verb === 'create' && resInfo.resource !== 'bindings' && !resInfo.createOnly) {
-      // fallthrough: namespaced create
-    }
+    if (info.subresource === '' && !resInfo.verbs.includes(info.verb)) throw errors.methodNotAllowed();
+    // A namespaced resource addressed without a namespace exists only as a collection to list or watch.
+    if (resInfo.namespaced && info.namespace === '' && !['list', 'watch'].includes(info.verb)) throw errors.pathNotFound();
     switch (info.subresource) {
       case '':
         return this.main(c);

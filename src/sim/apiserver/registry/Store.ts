@@ -2,7 +2,8 @@
 // etcd mod revision as metadata.resourceVersion, guaranteed updates by compare-and-swap, and watch from a revision.
 import { errors, type GroupResource } from '../../api/status.ts';
 import type { KubeObject } from '../../api/types.ts';
-import type { Etcd, KeyValue, WatchEvent as EtcdWatchEvent } from '../../etcd/Etcd.ts';
+import { prefixRangeEnd, type Etcd, type KeyValue, type WatchEvent as EtcdWatchEvent } from '../../etcd/Etcd.ts';
+import { base64Decode, base64Encode, utf8Decode } from '../../util/base64.ts';
 import { etcdKey, etcdListPrefix, type ResourceInfo } from '../resources.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -109,7 +110,7 @@ export class Store {
         throw errors.expired('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
       }
     }
-    const end = prefixEnd(prefix);
+    const end = prefixRangeEnd(prefix) ?? '\0';
     const res = this.etcd.range(start, atRevision === undefined ? { rangeEnd: end } : { rangeEnd: end, revision: atRevision });
     const revision = atRevision ?? res.revision;
     if (opts.trace !== false) this.report({ op: 'range', key: prefix, revision, ok: true, detail: `${res.kvs.length} keys` });
@@ -218,10 +219,6 @@ export class Store {
   }
 }
 
-function prefixEnd(prefix: string): string {
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-}
-
 function makeContinue(tok: ContinueToken, prefix: string): string {
   // The apiserver's token: base64 of {"v","rv","start"} with start relative to the list prefix.
   const json = JSON.stringify({ v: tok.v, rv: tok.rv, start: tok.start.slice(prefix.length) });
@@ -238,6 +235,5 @@ function parseContinue(token: string, prefix: string): ContinueToken {
   }
 }
 
-import { base64Decode, base64Encode, utf8Decode } from '../../util/base64.ts';
 const base64 = (s: string): string => base64Encode(s);
 const unbase64 = (s: string): string => utf8Decode(base64Decode(s) ?? new Uint8Array());
