@@ -4,9 +4,10 @@
 // order; here resource names are taken in sorted order so error lists are stable.
 import type { Container, LimitRangeItem, PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/types.ts';
-import { aggregateMessages, byteOrder, isCoreKind, newForbidden, sortedByName } from './admissionErrors.ts';
+import { aggregateErrorMessage } from '../../api/goFormat.ts';
+import { byteOrder, isCoreKind, newForbidden, sortedByName } from './admissionErrors.ts';
 import { podLimits, podRequests, resourceListJson, resourceListOf, type ResourceQuantities } from './podResources.ts';
-import type { Quantity } from './quantity.ts';
+import type { Quantity } from '../../api/quantity.ts';
 import type { AdmissionAttributes, AdmissionContext, MutatingPlugin, ValidatingPlugin } from './types.ts';
 
 export const LIMIT_RANGER_ANNOTATION = 'kubernetes.io/limit-ranger';
@@ -162,7 +163,7 @@ export class LimitRanger implements MutatingPlugin, ValidatingPlugin {
       const problems = isCoreKind(attrs, 'Pod')
         ? validatePod(lr, attrs.object as Pod)
         : validateClaim(lr, attrs.object as PersistentVolumeClaim);
-      if (problems.length > 0) throw newForbidden(attrs, aggregateMessages(problems));
+      if (problems.length > 0) throw newForbidden(attrs, aggregateErrorMessage(problems));
     }
   }
 

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { parseRfc3339 } from '../../clock.ts';
 import { byteOrder, newForbidden, sortedByName } from './admissionErrors.ts';
 import { addResourceList, podLimits, podRequests, resourceListOf, type ResourceQuantities } from './podResources.ts';
-import { Quantity } from './quantity.ts';
+import { Quantity } from '../../api/quantity.ts';
 import type { AdmissionAttributes, AdmissionContext, ValidatingPlugin } from './types.ts';
 
 interface ScopeSelectorRequirement {

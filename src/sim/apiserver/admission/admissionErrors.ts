@@ -18,13 +18,6 @@ export function admissionName(attrs: AdmissionAttributes): string {
   return 'Unknown';
 }
 
-/** utilerrors.NewAggregate(errs).Error(): one message alone, several (duplicates dropped) as "[a, b]". */
-export function aggregateMessages(messages: readonly string[]): string {
-  const unique = [...new Set(messages)];
-  if (unique.length === 1) return unique[0] ?? '';
-  return unique.length === 0 ? '' : `[${unique.join(', ')}]`;
-}
-
 export function isCoreResource(attrs: AdmissionAttributes, resource: string): boolean {
   return attrs.resource.group === '' && attrs.resource.resource === resource;
 }

@@ -2,7 +2,7 @@
 // models pkg/api/v1/resource/helpers.go (PodRequests / PodLimits), without pod-level resources and
 // in-place resize (both feature-gated off in v1.32).
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { quantityOf, type Quantity } from './quantity.ts';
+import { quantityOf, type Quantity } from '../../api/quantity.ts';
 import { byteOrder } from './admissionErrors.ts';
 
 /** A ResourceList (`{cpu: "500m", memory: "1Gi"}`) parsed; entries that are not quantities are skipped. */

@@ -4,6 +4,7 @@
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { field, FieldPath, type FieldError } from '../../api/field.ts';
+import { goQuote } from '../../api/goFormat.ts';
 import { byteOrder } from './admissionErrors.ts';
 
 export type Level = 'privileged' | 'baseline' | 'restricted';
@@ -134,11 +135,6 @@ function joinQuote(items: readonly string[]): string {
 
 function pluralize(singular: string, plural: string, count: number): string {
   return count === 1 ? singular : plural;
-}
-
-/** Go's %q for the strings these checks quote. */
-function goQuote(s: string): string {
-  return JSON.stringify(s);
 }
 
 function sortedUnique(items: Iterable<string>): string[] {

@@ -5,7 +5,7 @@ import type { Json } from '../../api/types.ts';
 import type { RbacMatch } from '../../trace/types.ts';
 import type { AuthorizationAttributes, AuthorizationResult, Authorizer, PolicyRule } from './types.ts';
 import { aggregateClusterRoles } from './clusterRoleAggregation.ts';
-import { aggregateErrorMessage, goQuote } from './goFormat.ts';
+import { aggregateErrorMessage, goQuote } from '../../api/goFormat.ts';
 
 export { PrivilegedGroupsAuthorizer } from './PrivilegedGroupsAuthorizer.ts';
 

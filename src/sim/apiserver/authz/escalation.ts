@@ -8,7 +8,7 @@ import type { AuthorizationAttributes, Authorizer, PolicyRule } from './types.ts
 import type { ResolvedRules, RuleResolver } from './RbacAuthorizer.ts';
 import { SYSTEM_PRIVILEGED_GROUP } from './PrivilegedGroupsAuthorizer.ts';
 import { compactRules, compactString, covers } from './policyComparator.ts';
-import { aggregateErrorMessage, goQuote, goQuoteList } from './goFormat.ts';
+import { aggregateErrorMessage, goQuote, goQuoteList } from '../../api/goFormat.ts';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 

@@ -2,7 +2,7 @@
 // and apimachinery's errors.NewForbidden, which wraps it.
 import { type ApiError, errors } from '../../api/status.ts';
 import type { AuthorizationAttributes } from './types.ts';
-import { goQuote } from './goFormat.ts';
+import { goQuote } from '../../api/goFormat.ts';
 
 /** The sanitizer Forbidden applies to its own text (not to the authorizer's reason). */
 function sanitize(s: string): string {

@@ -1,7 +1,7 @@
 // models staging/src/k8s.io/component-helpers/auth/rbac/validation/policy_comparator.go (Covers, BreakdownRule),
 // pkg/registry/rbac/validation/policy_compact.go (CompactRules) and CompactString of pkg/apis/rbac/v1.
 import type { PolicyRule } from './types.ts';
-import { goQuoteList } from './goFormat.ts';
+import { goQuoteList } from '../../api/goFormat.ts';
 
 /** One rule per (group, resource, verb[, name]) and per (url, verb). A rule with no resources yields none. */
 export function breakdownRule(rule: PolicyRule): PolicyRule[] {

@@ -3,7 +3,7 @@
 // rules, so system:masters sees `*` only through the cluster-admin ClusterRoleBinding, as on a real cluster.
 import type { UserInfo } from '../../api/types.ts';
 import type { RulesResolver } from './RbacAuthorizer.ts';
-import { aggregateErrorMessage } from './goFormat.ts';
+import { aggregateErrorMessage } from '../../api/goFormat.ts';
 
 /** authorization.k8s.io/v1 ResourceRule as serialised: empty lists left out, verbs always present. */
 export interface ResourceRule {

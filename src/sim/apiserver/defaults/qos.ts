@@ -1,7 +1,7 @@
 // The QoS class the apiserver stamps on a Pod at creation.
 // models pkg/apis/core/helper/qos/qos.go (ComputePodQOS; pod-level resources are alpha and off in v1.32)
 import type { Pod } from 'kubernetes-types/core/v1';
-import { addQuantity, cmpQuantity, parseQuantity, type Quantity } from '../validation/quantity.ts';
+import { quantityOf, type Quantity } from '../../api/quantity.ts';
 
 export type PodQOSClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
@@ -9,7 +9,7 @@ const qosResources = ['cpu', 'memory'];
 
 function add(total: Map<string, Quantity>, name: string, q: Quantity): void {
   const prev = total.get(name);
-  total.set(name, prev ? addQuantity(prev, q) : q);
+  total.set(name, prev ? prev.add(q) : q);
 }
 
 export function computePodQOS(pod: Pod): PodQOSClass {
@@ -19,12 +19,12 @@ export function computePodQOS(pod: Pod): PodQOSClass {
   // Ephemeral containers cannot set resources and are not considered.
   for (const c of [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])]) {
     for (const [name, raw] of Object.entries(c.resources?.requests ?? {})) {
-      const q = parseQuantity(String(raw));
+      const q = quantityOf(raw);
       if (qosResources.includes(name) && q && q.nanos > 0n) add(requests, name, q);
     }
     const limitsFound = new Set<string>();
     for (const [name, raw] of Object.entries(c.resources?.limits ?? {})) {
-      const q = parseQuantity(String(raw));
+      const q = quantityOf(raw);
       if (qosResources.includes(name) && q && q.nanos > 0n) {
         limitsFound.add(name);
         add(limits, name, q);
@@ -36,7 +36,7 @@ export function computePodQOS(pod: Pod): PodQOSClass {
   if (guaranteed) {
     for (const [name, req] of requests) {
       const lim = limits.get(name);
-      if (!lim || cmpQuantity(lim, req) !== 0) {
+      if (!lim || lim.cmp(req) !== 0) {
         guaranteed = false;
         break;
       }

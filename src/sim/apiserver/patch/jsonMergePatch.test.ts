@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Json } from '../../api/types.ts';
 import { applyMergePatch, createMergePatch } from './jsonMergePatch.ts';
-import { PatchError } from './patchErrors.ts';
+import { thrown } from './testing.ts';
 import type { JsonObject } from './jsonValue.ts';
-
-function thrown(fn: () => unknown): PatchError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PatchError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatchError');
-}
 
 const pod: JsonObject = {
   apiVersion: 'v1',

@@ -2,18 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Json } from '../../api/types.ts';
 import { applyJsonPatch, decodeJsonPatch } from './jsonPatch.ts';
-import { PatchError } from './patchErrors.ts';
+import type { PatchError } from './patchErrors.ts';
+import { thrown } from './testing.ts';
 import type { JsonObject } from './jsonValue.ts';
-
-function thrown(fn: () => unknown): PatchError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PatchError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatchError');
-}
 
 const deploy: JsonObject = {
   apiVersion: 'apps/v1',

@@ -3,7 +3,7 @@
 // "replace" of a missing object member adds it, "copy" from a missing member copies null, negative array indices
 // count from the end, and "test" of an object passes when the live object's members are a subset of the value's.
 import type { Json } from '../../api/types.ts';
-import { goJsonKind } from './goFormat.ts';
+import { goJsonKind } from '../../api/goFormat.ts';
 import { patchErrors } from './patchErrors.ts';
 import { cloneJson, isJsonObject, type JsonObject } from './jsonValue.ts';
 

@@ -3,23 +3,13 @@ import fc from 'fast-check';
 import type { GroupVersionKind, Json } from '../../api/types.ts';
 import { applyStrategicMergePatch } from './strategicMergePatch.ts';
 import { applyMergePatch } from './jsonMergePatch.ts';
-import { PatchError } from './patchErrors.ts';
+import { thrown } from './testing.ts';
 import type { JsonObject } from './jsonValue.ts';
 
 const POD: GroupVersionKind = { group: '', version: 'v1', kind: 'Pod' };
 const NODE: GroupVersionKind = { group: '', version: 'v1', kind: 'Node' };
 const DEPLOYMENT: GroupVersionKind = { group: 'apps', version: 'v1', kind: 'Deployment' };
 const CONFIGMAP: GroupVersionKind = { group: '', version: 'v1', kind: 'ConfigMap' };
-
-function thrown(fn: () => unknown): PatchError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof PatchError) return e;
-    throw e;
-  }
-  throw new Error('expected a PatchError');
-}
 
 function obj(v: Json | undefined): JsonObject {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('not an object');

@@ -2,7 +2,7 @@
 // models k8s.io/apimachinery/pkg/util/strategicpatch/patch.go (StrategicMergeMapPatch with MergeParallelList and
 // IgnoreUnmatchedNulls) and the error mapping of handlers/patch.go interpretStrategicMergePatchError.
 import type { GroupVersionKind, Json } from '../../api/types.ts';
-import { goJsonKind, goTypeName, goValue } from './goFormat.ts';
+import { goJsonKind, goTypeName, goValue } from '../../api/goFormat.ts';
 import { patchErrors, type PatchError } from './patchErrors.ts';
 import { cloneJson, isJsonObject, type JsonObject } from './jsonValue.ts';
 import { lookupField, rootTypeOf, type FieldPatchMeta, type PatchTypeName } from './patchMeta.ts';

@@ -10,7 +10,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Event as EventsV1Event } from 'kubernetes-types/events/v1';
 import type { KubeObject } from '../../api/types.ts';
 import { formatRfc3339, parseRfc3339 } from '../../clock.ts';
-import { formatQuantity, quantityOf } from '../admission/quantity.ts';
+import { formatQuantity, quantityOf } from '../../api/quantity.ts';
 import * as doc from './descriptions.ts';
 import { translateTimestampSince } from './duration.ts';
 import { formatLabelSelector, labelSelectorString } from './labels.ts';

@@ -5,7 +5,7 @@ import type { Deployment, ReplicaSet, DeploymentStatus, ReplicaSetStatus } from 
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import { field, type FieldError, FieldPath } from '../../api/field.ts';
-import { goStringMap, goStringer } from './goFormat.ts';
+import { goStringMap, goStringer } from '../../api/goFormat.ts';
 import { isValidPercent, nameIsDNSSubdomain } from './names.ts';
 import {
   selectorMatches, validateLabelSelector, validateNonnegativeField, validateObjectMeta, validateObjectMetaUpdate,

@@ -5,10 +5,10 @@
 import type { ConfigMap, LimitRange, Namespace, Node, ResourceQuota, Secret, ServiceAccount, Taint, Event } from 'kubernetes-types/core/v1';
 import type { Lease } from 'kubernetes-types/coordination/v1';
 import { field, FieldError, FieldPath } from '../../api/field.ts';
-import { goQuote, goStringSlice, goStringer, goStruct } from './goFormat.ts';
+import { goQuote, goStringSlice, goStringer, goStruct } from '../../api/goFormat.ts';
 import { isConfigMapKey, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, nameIsDNSLabel, nameIsDNSSubdomain } from './names.ts';
 import { fieldImmutableErrorMsg, sortedKeys, validateLabelName, validateObjectMeta, validateObjectMetaUpdate } from './objectMeta.ts';
-import { cmpQuantity, formatQuantity, parseQuantity, quantityMilliValue, quantityValue, type Quantity } from './quantity.ts';
+import { formatQuantity, type Quantity } from '../../api/quantity.ts';
 import { quantityAt, validateContainerResourceName, validateQuotaResourceName, validateResourceName, validateResourceQuantityValue, isOvercommitAllowed, type ResourceList } from './resources.ts';
 
 const meta = FieldPath.root('metadata');
@@ -318,19 +318,19 @@ export function validateLimitRange(lr: LimitRange): FieldError[] {
       const d = def.get(k);
       const dr = defReq.get(k);
       const r = ratios.get(k);
-      if (mn && mx && cmpQuantity(mn, mx) > 0) errs.push(field.invalid(idx.child('min').key(k), v(mn), `min value ${s(mn)} is greater than max value ${s(mx)}`));
-      if (dr && mn && cmpQuantity(mn, dr) > 0) errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `min value ${s(mn)} is greater than default request value ${s(dr)}`));
-      if (dr && mx && cmpQuantity(dr, mx) > 0) errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `default request value ${s(dr)} is greater than max value ${s(mx)}`));
-      if (dr && d && cmpQuantity(dr, d) > 0) errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `default request value ${s(dr)} is greater than default limit value ${s(d)}`));
-      if (d && mn && cmpQuantity(mn, d) > 0) errs.push(field.invalid(idx.child('default').key(k), v(mn), `min value ${s(mn)} is greater than default value ${s(d)}`));
-      if (d && mx && cmpQuantity(d, mx) > 0) errs.push(field.invalid(idx.child('default').key(k), v(mx), `default value ${s(d)} is greater than max value ${s(mx)}`));
+      if (mn && mx && mn.cmp(mx) > 0) errs.push(field.invalid(idx.child('min').key(k), v(mn), `min value ${s(mn)} is greater than max value ${s(mx)}`));
+      if (dr && mn && mn.cmp(dr) > 0) errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `min value ${s(mn)} is greater than default request value ${s(dr)}`));
+      if (dr && mx && dr.cmp(mx) > 0) errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `default request value ${s(dr)} is greater than max value ${s(mx)}`));
+      if (dr && d && dr.cmp(d) > 0) errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `default request value ${s(dr)} is greater than default limit value ${s(d)}`));
+      if (d && mn && mn.cmp(d) > 0) errs.push(field.invalid(idx.child('default').key(k), v(mn), `min value ${s(mn)} is greater than default value ${s(d)}`));
+      if (d && mx && d.cmp(mx) > 0) errs.push(field.invalid(idx.child('default').key(k), v(mx), `default value ${s(d)} is greater than max value ${s(mx)}`));
       if (r && r.nanos < 1_000_000_000n) errs.push(field.invalid(idx.child('maxLimitRequestRatio').key(k), v(r), `ratio ${s(r)} is less than 1`));
       if (r && mn && mx) {
-        const limitRatio = Number(quantityMilliValue(mx)) / Number(quantityMilliValue(mn));
-        const ratio = Number(quantityMilliValue(r)) / 1000;
+        const limitRatio = Number(mx.milli) / Number(mn.milli);
+        const ratio = Number(r.milli) / 1000;
         if (ratio > limitRatio) errs.push(field.invalid(idx.child('maxLimitRequestRatio').key(k), v(r), `ratio ${s(r)} is greater than max/min = ${limitRatio.toFixed(6)}`));
       }
-      if (!isOvercommitAllowed(k) && d && dr && cmpQuantity(d, dr) !== 0) {
+      if (!isOvercommitAllowed(k) && d && dr && d.cmp(dr) !== 0) {
         errs.push(field.invalid(idx.child('defaultRequest').key(k), v(dr), `default value ${s(d)} must equal to defaultRequest value ${s(dr)} in ${k}`));
       }
     }
@@ -437,6 +437,3 @@ export function validateLease(lease: Lease): FieldError[] {
 export function validateLeaseUpdate(lease: Lease, old: Lease): FieldError[] {
   return validateObjectMetaUpdate(lease.metadata, old.metadata, meta, false).concat(validateLeaseSpec(lease));
 }
-
-/** Re-exported for the quota admission plugin and tests. */
-export { parseQuantity, quantityValue };

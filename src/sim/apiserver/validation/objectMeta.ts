@@ -4,7 +4,7 @@
 // pkg/apis/core/validation/validation.go
 import type { ObjectMeta, LabelSelector } from 'kubernetes-types/meta/v1';
 import { field, type FieldError, type FieldPath } from '../../api/field.ts';
-import { goStringMap, goStringSlice, goStruct, goQuote } from './goFormat.ts';
+import { goStringMap, goStringSlice, goStruct, goQuote } from '../../api/goFormat.ts';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue, type NameValidator } from './names.ts';
 
 export const fieldImmutableErrorMsg = 'field is immutable';
@@ -177,22 +177,27 @@ export function validateLabelSelector(sel: LabelSelector | undefined, path: Fiel
   if (!sel) return [];
   const errs = validateLabels(sel.matchLabels, path.child('matchLabels'));
   (sel.matchExpressions ?? []).forEach((expr, i) => {
-    const p = path.child('matchExpressions').index(i);
-    const values = expr.values ?? [];
-    switch (expr.operator) {
-      case 'In':
-      case 'NotIn':
-        if (values.length === 0) errs.push(field.required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length > 0) errs.push(field.forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      default:
-        errs.push(field.invalid(p.child('operator'), expr.operator, 'not a valid selector operator'));
-    }
-    errs.push(...validateLabelName(expr.key, p.child('key')));
+    errs.push(...validateSelectorRequirement(expr.key, expr.operator, expr.values ?? [], false, path.child('matchExpressions').index(i)));
   });
+  return errs;
+}
+
+/**
+ * The operator, values and key rules that label-selector requirements (ValidateLabelSelectorRequirement) and
+ * node-selector requirements (ValidateNodeSelectorRequirement) share; `gtLt` admits the node selectors' Gt and Lt.
+ */
+export function validateSelectorRequirement(key: string, operator: string, values: readonly string[], gtLt: boolean, path: FieldPath): FieldError[] {
+  const errs: FieldError[] = [];
+  if (operator === 'In' || operator === 'NotIn') {
+    if (values.length === 0) errs.push(field.required(path.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
+  } else if (operator === 'Exists' || operator === 'DoesNotExist') {
+    if (values.length > 0) errs.push(field.forbidden(path.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+  } else if (gtLt && (operator === 'Gt' || operator === 'Lt')) {
+    if (values.length !== 1) errs.push(field.required(path.child('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
+  } else {
+    errs.push(field.invalid(path.child('operator'), operator, 'not a valid selector operator'));
+  }
+  errs.push(...validateLabelName(key, path.child('key')));
   return errs;
 }
 

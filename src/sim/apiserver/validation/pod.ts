@@ -14,7 +14,7 @@ import {
 } from './names.ts';
 import {
   fieldImmutableErrorMsg, validateAnnotations, validateLabelName, validateLabelSelector, validateLabels,
-  validateNonnegativeField, validateObjectMeta, validateObjectMetaUpdate,
+  validateNonnegativeField, validateObjectMeta, validateObjectMetaUpdate, validateSelectorRequirement,
 } from './objectMeta.ts';
 import { validateContainerResourceRequirements } from './resources.ts';
 import { podSpecDiff } from './podSpecDiff.ts';
@@ -641,23 +641,7 @@ function validateNodeSelectorTerm(term: NodeSelectorTerm, checkValues: boolean, 
   (term.matchExpressions ?? []).forEach((rq, j) => {
     const p = path.child('matchExpressions').index(j);
     const values = rq.values ?? [];
-    switch (rq.operator) {
-      case 'In':
-      case 'NotIn':
-        if (values.length === 0) errs.push(field.required(p.child('values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-        break;
-      case 'Exists':
-      case 'DoesNotExist':
-        if (values.length > 0) errs.push(field.forbidden(p.child('values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-        break;
-      case 'Gt':
-      case 'Lt':
-        if (values.length !== 1) errs.push(field.required(p.child('values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
-        break;
-      default:
-        errs.push(field.invalid(p.child('operator'), rq.operator, 'not a valid selector operator'));
-    }
-    errs.push(...validateLabelName(rq.key, p.child('key')));
+    errs.push(...validateSelectorRequirement(rq.key, rq.operator, values, true, p));
     if (checkValues) values.forEach((v, k) => errs.push(...isValidLabelValue(v).map((m) => field.invalid(p.child('values').index(k), v, m))));
   });
   (term.matchFields ?? []).forEach((rq, j) => {

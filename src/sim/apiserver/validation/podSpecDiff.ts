@@ -3,7 +3,7 @@
 // unstable (it randomly swaps spaces for non-breaking spaces), so no client can depend on it byte for byte; this
 // renders the same shape — Go field names in struct order, "-"/"+" lines, "... // N identical fields" — for JSON specs.
 import type { PodSpec } from 'kubernetes-types/core/v1';
-import { goQuote } from './goFormat.ts';
+import { goQuote } from '../../api/goFormat.ts';
 
 const podSpecFields: [string, string][] = [
   ['volumes', 'Volumes'], ['initContainers', 'InitContainers'], ['containers', 'Containers'],

@@ -2,7 +2,7 @@
 // models pkg/apis/rbac/validation/validation.go (names only need to be valid path segments)
 import type { ClusterRole, ClusterRoleBinding, PolicyRule, Role, RoleBinding, RoleRef, Subject } from 'kubernetes-types/rbac/v1';
 import { field, type FieldError, FieldPath } from '../../api/field.ts';
-import { goQuote, goStringSlice, goStruct } from './goFormat.ts';
+import { goQuote, goStringSlice, goStruct } from '../../api/goFormat.ts';
 import { isValidPathSegmentName, nameIsDNSSubdomain } from './names.ts';
 import { validateObjectMeta, validateObjectMetaUpdate } from './objectMeta.ts';
 

@@ -2,13 +2,10 @@
 // models ValidateResourceQuantityValue, validateResourceRequirements and the resource-name helpers in
 // pkg/apis/core/validation/validation.go and pkg/apis/core/helper/helpers.go
 import { field, FieldError, type FieldPath } from '../../api/field.ts';
-import { goStringer } from './goFormat.ts';
+import { goStringer } from '../../api/goFormat.ts';
 import { isQualifiedName } from './names.ts';
 import { isNegativeErrorMsg, sortedKeys } from './objectMeta.ts';
-import { cmpQuantity, formatQuantity, parseQuantity, quantityMilliValue, type Quantity } from './quantity.ts';
-
-/** The resource package's parse error, shown where a quantity does not parse at all. */
-export const quantityFormatError = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+import { QUANTITY_FORMAT_WRONG, formatQuantity, quantityOf, type Quantity } from '../../api/quantity.ts';
 
 export type ResourceList = Record<string, string | number>;
 
@@ -83,8 +80,8 @@ export function validateQuotaResourceName(name: string, path: FieldPath): FieldE
 /** Parses a ResourceList entry; an unparseable value is reported as upstream's decoder would refuse it. */
 export function quantityAt(raw: string | number | undefined, path: FieldPath, errs: FieldError[]): Quantity | undefined {
   if (raw === undefined) return undefined;
-  const q = parseQuantity(String(raw));
-  if (!q) errs.push(field.invalid(path, String(raw), quantityFormatError));
+  const q = quantityOf(raw);
+  if (!q) errs.push(field.invalid(path, String(raw), QUANTITY_FORMAT_WRONG));
   return q;
 }
 
@@ -92,7 +89,7 @@ export function quantityAt(raw: string | number | undefined, path: FieldPath, er
 export function validateResourceQuantityValue(name: string, q: Quantity, path: FieldPath): FieldError[] {
   const errs: FieldError[] = [];
   if (q.nanos < 0n) errs.push(field.invalid(path, formatQuantity(q), isNegativeErrorMsg));
-  if (isIntegerResourceName(name) && quantityMilliValue(q) % 1000n !== 0n) {
+  if (isIntegerResourceName(name) && q.milli % 1000n !== 0n) {
     errs.push(field.invalid(path, goStringer(formatQuantity(q)), 'must be an integer'));
   }
   return errs;
@@ -133,9 +130,9 @@ export function validateContainerResourceRequirements(req: ResourceRequirementsL
     errs.push(...validateResourceQuantityValue(name, q, p));
     const lim = limits.get(name);
     if (lim) {
-      if (cmpQuantity(q, lim) !== 0 && !isOvercommitAllowed(name)) {
+      if (q.cmp(lim) !== 0 && !isOvercommitAllowed(name)) {
         errs.push(field.invalid(reqPath, formatQuantity(q), `must be equal to ${name} limit of ${formatQuantity(lim)}`));
-      } else if (cmpQuantity(q, lim) > 0) {
+      } else if (q.cmp(lim) > 0) {
         errs.push(field.invalid(reqPath, formatQuantity(q), `must be less than or equal to ${name} limit of ${formatQuantity(lim)}`));
       }
     } else if (!isOvercommitAllowed(name)) {

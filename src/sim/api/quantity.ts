@@ -1,4 +1,5 @@
 // models k8s.io/apimachinery/pkg/api/resource (Quantity): parsing, arithmetic and the canonical string form.
+// The one Quantity of the simulation (admission, validation, defaulting and printers all use it).
 // A quantity is held exactly as an integer number of nano-units; like Kubernetes, anything finer than 1n is
 // rounded away from zero when parsed.
 
@@ -7,6 +8,9 @@ export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 /** The regular expression Kubernetes quotes in ErrFormatWrong. */
 export const QUANTITY_PATTERN = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 
+/** ErrFormatWrong's text, which is also what a decoder reports for a resource list value that is not a quantity. */
+export const QUANTITY_FORMAT_WRONG = `quantities must match the regular expression '${QUANTITY_PATTERN}'`;
+
 export class QuantityError extends Error {
   constructor(message: string) {
     super(message);
@@ -14,7 +18,7 @@ export class QuantityError extends Error {
   }
 }
 
-const errFormatWrong = (): QuantityError => new QuantityError(`quantities must match the regular expression '${QUANTITY_PATTERN}'`);
+const errFormatWrong = (): QuantityError => new QuantityError(QUANTITY_FORMAT_WRONG);
 const errSuffix = (): QuantityError => new QuantityError("unable to parse quantity's suffix");
 
 const NANO_PER_UNIT = 1_000_000_000n;

@@ -17,6 +17,7 @@ describe('parseQuantity / formatQuantity', () => {
     ['1Gi', '1Gi'],
     ['1024Mi', '1Gi'],
     ['1.5Gi', '1536Mi'],
+    ['1536Mi', '1536Mi'],
     ['512Ki', '512Ki'],
     ['0.5Ki', '512'],
     ['128974848', '128974848'],
@@ -25,6 +26,7 @@ describe('parseQuantity / formatQuantity', () => {
     ['123Mi', '123Mi'],
     ['0.1m', '100u'],
     ['0.5n', '1n'],
+    ['0.0000000001', '1n'],
     ['-1', '-1'],
     ['-100m', '-100m'],
     ['0', '0'],
@@ -58,12 +60,19 @@ describe('parseQuantity / formatQuantity', () => {
     expect(() => parseQuantity('1Ki2')).toThrow("unable to parse quantity's suffix");
     expect(() => parseQuantity('1Qi')).toThrow(/regular expression/);
     expect(tryParseQuantity('nope')).toBeUndefined();
+    expect(tryParseQuantity('1.2.3')).toBeUndefined();
+    expect(tryParseQuantity('')).toBeUndefined();
   });
 
   it('reads JSON numbers as quantities', () => {
     expect(String(quantityOf(1))).toBe('1');
     expect(String(quantityOf(0.25))).toBe('250m');
     expect(quantityOf({})).toBeUndefined();
+  });
+
+  it('trims a JSON string as Quantity.UnmarshalJSON does (strings.TrimSpace)', () => {
+    expect(String(quantityOf(' 1Gi\n'))).toBe('1Gi');
+    expect(quantityOf(' ')).toBeUndefined();
   });
 });
 
@@ -82,6 +91,8 @@ describe('Quantity arithmetic', () => {
     expect(parseQuantity('1Gi').cmp(parseQuantity('1024Mi'))).toBe(0);
     expect(parseQuantity('1').cmp(parseQuantity('999m'))).toBe(1);
     expect(parseQuantity('1k').cmp(parseQuantity('1Ki'))).toBe(-1);
+    expect(parseQuantity('1Gi').cmp(parseQuantity('1G'))).toBe(1);
+    expect(parseQuantity('1').cmp(parseQuantity('1000m'))).toBe(0);
   });
 
   it('builds from milli and whole values', () => {
