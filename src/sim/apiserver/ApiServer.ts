@@ -88,9 +88,16 @@ export class ApiServer {
   readonly rest: RestHandler;
   readonly reader: ObjectReader;
   private readonly union: UnionAuthorizer;
+  /** Spans of the requests being handled (innermost last). */
+  private readonly spans: number[] = [];
 
   constructor(private readonly d: ApiServerDeps) {
     this.union = new UnionAuthorizer(d.authorizers);
+    // etcd operations belong to the request being served.
+    d.store.onEtcdOp = (op) => {
+      const span = this.spans[this.spans.length - 1];
+      if (span !== undefined) d.tracer.emit(span, null, { type: 'etcd', ...op });
+    };
     this.reader = {
       get: (group, resource, namespace, name) => {
         const info = firstVersion(group, resource);
@@ -122,6 +129,7 @@ export class ApiServer {
       tracer.emit(span, req.parentSpan ?? null, { type: 'stage', stage: s, outcome, detail });
 
     let response: ApiResponse;
+    this.spans.push(span);
     try {
       // 1. Request info: needs nothing but the URL, and everything after needs it.
       const info = parseRequestInfo(req.method, req.path, query);
@@ -140,6 +148,8 @@ export class ApiServer {
       response = this.respond(result, span, warnings);
     } catch (e) {
       response = this.errorResponse(e, span, warnings);
+    } finally {
+      this.spans.pop();
     }
     tracer.emit(span, req.parentSpan ?? null, {
       type: 'response', from: 'kube-apiserver', to: from, code: response.code,
