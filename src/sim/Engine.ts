@@ -5,7 +5,8 @@ import type { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kuberne
 import type { KubeObject, UserInfo } from './api/types.ts';
 import { Clock } from './clock.ts';
 import { Rng } from './rng.ts';
-import { Tracer } from './trace/types.ts';
+import { Tracer, type Actor } from './trace/types.ts';
+import { Client } from './client/Client.ts';
 import { Etcd } from './etcd/Etcd.ts';
 import { ApiServer, type ApiRequest, type ApiResponse } from './apiserver/ApiServer.ts';
 import { Authenticator, ServiceAccountTokens, type TokenUser } from './apiserver/authn/authenticators.ts';
@@ -119,6 +120,19 @@ export class Engine {
   /** Sends one request through the apiserver. */
   request(req: ApiRequest): ApiResponse {
     return this.apiserver.handle(req);
+  }
+
+  /**
+   * A client for a control-plane component, authenticated by a client certificate as kubeadm sets them up
+   * (e.g. CN=system:kube-scheduler; kubelets CN=system:node:<node>, O=system:nodes).
+   */
+  componentClient(actor: Actor, commonName: string, organizations: string[] = []): Client {
+    return new Client(this.apiserver, { actor, clientCert: { commonName, organizations } });
+  }
+
+  /** A client authenticated with a ServiceAccount token (how the controller-manager runs each controller). */
+  serviceAccountClient(actor: Actor, namespace: string, name: string): Client {
+    return new Client(this.apiserver, { actor, headers: { authorization: `Bearer ${this.serviceAccountToken(namespace, name)}` } });
   }
 
   /** The credentials a kubeconfig user presents, as request fields. */
