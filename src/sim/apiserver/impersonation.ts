@@ -19,6 +19,15 @@ export interface ImpersonationHeaders {
   extra: Record<string, string[]>;
 }
 
+/** Percent-decodes an Impersonate-Extra-<key>; a malformed escape keeps the key as sent (impersonation.go unescapeExtraKey). */
+function unescapeExtraKey(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
 /** `names` are the request's header names, lower-cased (Impersonate-Extra-<key> names are open-ended). */
 export function readImpersonationHeaders(headers: (name: string) => string[], names: string[]): ImpersonationHeaders | undefined {
   const user = headers('impersonate-user')[0];
@@ -26,7 +35,7 @@ export function readImpersonationHeaders(headers: (name: string) => string[], na
   const groups = headers('impersonate-group');
   const extra: Record<string, string[]> = {};
   for (const n of names) {
-    if (n.startsWith('impersonate-extra-')) extra[decodeURIComponent(n.slice('impersonate-extra-'.length))] = headers(n);
+    if (n.startsWith('impersonate-extra-')) extra[unescapeExtraKey(n.slice('impersonate-extra-'.length))] = headers(n);
   }
   if (user === undefined && uid === undefined && groups.length === 0 && Object.keys(extra).length === 0) return undefined;
   const h: ImpersonationHeaders = { groups, extra };

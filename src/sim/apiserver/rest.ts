@@ -8,7 +8,7 @@ import { parseRfc3339 } from '../clock.ts';
 import type { Rng } from '../rng.ts';
 import type { Tracer } from '../trace/types.ts';
 import { jsonDiff } from '../util/jsonDiff.ts';
-import { parseYamlOrJson } from './decode.ts';
+import { decodeTyped, parseYamlOrJson } from './decode.ts';
 import type { AdmissionAttributes, AdmissionContext, MutatingPlugin, ObjectReader, Operation, ValidatingPlugin } from './admission/types.ts';
 import type { HeaderReader, ApiRequest, WatchStream, WatchEventOut } from './ApiServer.ts';
 import type { RequestInfo, Query } from './requestInfo.ts';
@@ -318,8 +318,15 @@ export class RestHandler {
     if (o.metadata !== undefined && (typeof o.metadata !== 'object' || o.metadata === null || Array.isArray(o.metadata))) {
       throw errors.badRequest(`${expectKind} in version "${expectVersion}" cannot be handled as a ${expectKind}: json: cannot unmarshal ${Array.isArray(o.metadata) ? 'array' : typeof o.metadata} into Go struct field ${expectKind}.metadata of type v1.ObjectMeta`);
     }
+    this.typeCheck(o, expectGroup, expectVersion, expectKind);
     this.fieldValidation(c, o, expectGroup, expectVersion, expectKind);
     return o;
+  }
+
+  /** Decoding into the Go type: a value of the wrong JSON type is the client's error (400), never ours. */
+  private typeCheck(o: KubeObject, group: string, version: string, kind: string): void {
+    const err = decodeTyped(group, version, kind, o);
+    if (err) throw errors.badRequest(`${kind} in version "${version}" cannot be handled as a ${kind}: ${err}`);
   }
 
   private fieldValidation(c: RestCall, o: KubeObject, group: string, version: string, kind: string): void {
@@ -543,6 +550,7 @@ export class RestHandler {
       }
       if (patched === null || typeof patched !== 'object' || Array.isArray(patched)) throw errors.badRequest('patched object is not an object');
       const obj = patched as unknown as KubeObject;
+      this.typeCheck(obj, resInfo.group, resInfo.version, resInfo.kind);
       this.fieldValidation(c, obj, resInfo.group, resInfo.version, resInfo.kind);
       return obj;
     });
@@ -723,7 +731,15 @@ export class RestHandler {
     } else {
       const current = toScale(this.d.store.get(resInfo, c.info.namespace, c.info.name));
       const ct = (c.header('content-type')[0] ?? '').split(';')[0]?.trim() ?? '';
-      const patch = JSON.parse(c.req.body ?? '{}') as Json;
+      if (ct !== 'application/json-patch+json' && ct !== 'application/merge-patch+json' && ct !== 'application/strategic-merge-patch+json') {
+        throw errors.unsupportedMediaType(ct);
+      }
+      let patch: Json;
+      try {
+        patch = JSON.parse(c.req.body ?? '{}') as Json;
+      } catch (e) {
+        throw errors.badRequest(`error decoding patch: ${e instanceof Error ? e.message : String(e)}`);
+      }
       const cur = current as unknown as Json;
       scaleObj = (ct === 'application/json-patch+json' ? this.d.patch.json(cur, patch) : this.d.patch.merge(cur, patch)) as unknown as KubeObject;
     }

@@ -150,7 +150,7 @@ export class ServiceAccount implements MutatingPlugin, ValidatingPlugin {
       needsVolume = true;
     };
     for (const c of spec.initContainers ?? []) addMount(c);
-    for (const c of spec.containers) addMount(c);
+    for (const c of spec.containers ?? []) addMount(c); // absent until validation rejects the pod
     if (!existing && needsVolume) spec.volumes = [...(spec.volumes ?? []), tokenVolume(volumeName)];
   }
 }
@@ -169,7 +169,7 @@ function referencesSecrets(pod: Pod): boolean {
   const spec = pod.spec ?? { containers: [] };
   if ((spec.imagePullSecrets ?? []).length > 0) return true;
   if ((spec.volumes ?? []).some((v) => v.secret || v.projected?.sources?.some((s) => s.secret))) return true;
-  const containers: { env?: EnvVar[]; envFrom?: EnvFromSource[] }[] = [...(spec.initContainers ?? []), ...spec.containers, ...(spec.ephemeralContainers ?? [])];
+  const containers: { env?: EnvVar[]; envFrom?: EnvFromSource[] }[] = [...(spec.initContainers ?? []), ...(spec.containers ?? []), ...(spec.ephemeralContainers ?? [])];
   return containers.some((c) => (c.env ?? []).some((e) => e.valueFrom?.secretKeyRef) || (c.envFrom ?? []).some((e) => e.secretRef));
 }
 

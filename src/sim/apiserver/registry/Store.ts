@@ -106,6 +106,7 @@ export class Store {
       const tok = parseContinue(opts.continueToken, prefix);
       start = tok.start;
       atRevision = tok.rv;
+      if (atRevision > this.etcd.revision) throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
       if (atRevision <= this.etcd.compactRevision) {
         throw errors.expired('The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.');
       }
@@ -228,7 +229,7 @@ function makeContinue(tok: ContinueToken, prefix: string): string {
 function parseContinue(token: string, prefix: string): ContinueToken {
   try {
     const tok = JSON.parse(unbase64(token)) as Partial<ContinueToken>;
-    if (tok.v !== 'meta.k8s.io/v1' || typeof tok.rv !== 'number' || typeof tok.start !== 'string') throw new Error('bad');
+    if (tok.v !== 'meta.k8s.io/v1' || typeof tok.rv !== 'number' || !Number.isSafeInteger(tok.rv) || tok.rv <= 0 || typeof tok.start !== 'string') throw new Error('bad');
     return { v: tok.v, rv: tok.rv, start: prefix + tok.start };
   } catch {
     throw errors.badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');

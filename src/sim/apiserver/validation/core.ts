@@ -239,7 +239,10 @@ export function validateNodeUpdate(node: Node, old: Node): FieldError[] {
 export function validateEvent(ev: Event): FieldError[] {
   const errs: FieldError[] = [];
   const ns = ev.metadata?.namespace ?? '';
-  const involvedNs = ev.involvedObject?.namespace ?? '';
+  // An events.k8s.io/v1 Event names the core fields involvedObject and reportingComponent regarding and
+  // reportingController (both convert to the same internal core.Event).
+  const v1 = ev as Event & { regarding?: { namespace?: string }; reportingController?: string };
+  const involvedNs = (ev.involvedObject ?? v1.regarding)?.namespace ?? '';
   const nsPath = FieldPath.root('involvedObject', 'namespace');
   if (!ev.eventTime) {
     if (!involvedNs) {
@@ -249,7 +252,7 @@ export function validateEvent(ev: Event): FieldError[] {
     }
   } else {
     if (!involvedNs && ns !== 'default' && ns !== 'kube-system') errs.push(field.invalid(nsPath, involvedNs, 'does not match event.namespace'));
-    const rc = ev.reportingComponent ?? '';
+    const rc = ev.reportingComponent ?? v1.reportingController ?? '';
     if (!rc) errs.push(field.required('reportingController'));
     errs.push(...isQualifiedName(rc).map((m) => field.invalid('reportingController', rc, m)));
     const ri = ev.reportingInstance ?? '';

@@ -177,7 +177,8 @@ export function validateLabelSelector(sel: LabelSelector | undefined, path: Fiel
   if (!sel) return [];
   const errs = validateLabels(sel.matchLabels, path.child('matchLabels'));
   (sel.matchExpressions ?? []).forEach((expr, i) => {
-    errs.push(...validateSelectorRequirement(expr.key, expr.operator, expr.values ?? [], false, path.child('matchExpressions').index(i)));
+    // key and operator may be absent from the JSON: Go decodes them as "".
+    errs.push(...validateSelectorRequirement(expr.key ?? '', expr.operator ?? '', expr.values ?? [], false, path.child('matchExpressions').index(i)));
   });
   return errs;
 }
@@ -225,6 +226,6 @@ export function goLabelSelector(sel: LabelSelector): ReturnType<typeof goStruct>
   const exprs = sel.matchExpressions;
   const exprText = exprs === undefined
     ? '[]v1.LabelSelectorRequirement(nil)'
-    : `[]v1.LabelSelectorRequirement{${exprs.map((e) => `v1.LabelSelectorRequirement{Key:${goQuote(e.key)}, Operator:${goQuote(e.operator)}, Values:${goStringSlice(e.values).text}}`).join(', ')}}`;
+    : `[]v1.LabelSelectorRequirement{${exprs.map((e) => `v1.LabelSelectorRequirement{Key:${goQuote(e.key ?? '')}, Operator:${goQuote(e.operator ?? '')}, Values:${goStringSlice(e.values).text}}`).join(', ')}}`;
   return goStruct('v1.LabelSelector', [['MatchLabels', goStringMap(sel.matchLabels).text], ['MatchExpressions', exprText]]);
 }
