@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
           environment: 'node',
+          // Tests run on the virtual clock; a timeout only guards against hangs on a loaded machine.
+          testTimeout: 60_000,
         },
       },
       {

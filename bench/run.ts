@@ -2,5 +2,6 @@
 // and runs it on plain Node, so the figures are those of the code as shipped (no on-the-fly transpiler).
 import { benchEtcd } from './etcd.bench.ts';
 import { benchApiserver } from './apiserver.bench.ts';
+import { benchScheduler } from './scheduler.bench.ts';
 
-for (const r of [...(await benchEtcd()), ...benchApiserver()]) console.log(JSON.stringify(r));
+for (const r of [...(await benchEtcd()), ...benchApiserver(), ...benchScheduler()]) console.log(JSON.stringify(r));

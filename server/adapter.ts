@@ -27,9 +27,15 @@ export function createAdapter(opts: AdapterOptions): Adapter {
   const speed = opts.speed ?? 1;
   const wallStart = performance.now();
   const virtualStart = engine.clock.now();
+  let reported = engine.taskErrors.length;
   const catchUp = (): void => {
-    const target = virtualStart + (performance.now() - wallStart) * speed;
+    // Virtual time moves in whole milliseconds.
+    const target = Math.floor(virtualStart + (performance.now() - wallStart) * speed);
     engine.clock.advanceTo(target);
+    while (reported < engine.taskErrors.length) {
+      const e = engine.taskErrors[reported++];
+      if (e) console.error(`engine: task "${e.label}" failed at t=${e.time}ms: ${e.error}`);
+    }
   };
   const ticker = setInterval(catchUp, opts.tickMs ?? 10);
   ticker.unref();

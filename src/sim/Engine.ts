@@ -7,10 +7,14 @@ import { Clock } from './clock.ts';
 import { Rng } from './rng.ts';
 import { Tracer, type Actor } from './trace/types.ts';
 import { Client } from './client/Client.ts';
+import { NodeManager } from './kubelet/NodeManager.ts';
+import { Scheduler } from './scheduler/Scheduler.ts';
+import { ControllerManager } from './controllers/ControllerManager.ts';
 import { Etcd } from './etcd/Etcd.ts';
 import { ApiServer, type ApiRequest, type ApiResponse } from './apiserver/ApiServer.ts';
 import { Authenticator, ServiceAccountTokens, type TokenUser } from './apiserver/authn/authenticators.ts';
 import { PrivilegedGroupsAuthorizer } from './apiserver/authz/PrivilegedGroupsAuthorizer.ts';
+import { NodeAuthorizer } from './apiserver/authz/NodeAuthorizer.ts';
 import { RbacAuthorizer, RuleResolver, type RbacSource } from './apiserver/authz/RbacAuthorizer.ts';
 import { checkBindingWrite, checkRoleWrite } from './apiserver/authz/escalation.ts';
 import { forbiddenError } from './apiserver/authz/forbiddenMessage.ts';
@@ -32,6 +36,8 @@ import type { Scenario, ScenarioNode, ScenarioUser } from './scenario/types.ts';
 import { parseApiVersion } from './api/types.ts';
 
 export interface EngineOptions {
+  /** Start the node agents and control-plane components (default true); false gives etcd + apiserver alone. */
+  components?: boolean;
   /** Keep every trace event in memory (the UI and tests do; benchmarks do not). */
   record?: boolean;
   /** Virtual ms for a watch event to reach its watcher. */
@@ -50,11 +56,22 @@ export class Engine {
   readonly apiserver: ApiServer;
   readonly saTokens: ServiceAccountTokens;
   readonly scenario: Scenario;
+  /** A kubelet (with its container runtime) for every Node, as kwok runs them. */
+  readonly nodes: NodeManager;
+  readonly scheduler: Scheduler;
+  readonly controllers: ControllerManager;
   private readonly userTokens = new Map<string, string>();
+  /** Errors thrown by scheduled component work (bugs): tests assert there are none. */
+  readonly taskErrors: { time: number; label: string; error: string }[] = [];
 
   constructor(scenario: Scenario = defaultScenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
     this.clock = new Clock();
+    this.clock.onTaskError = (error, label) => {
+      const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      this.taskErrors.push({ time: this.clock.now(), label, error: text });
+      this.tracer.emit(this.tracer.newSpan(), null, { type: 'note', actor: 'client', text: `task "${label}" failed: ${text}` });
+    };
     this.rng = new Rng(scenario.seed);
     this.tracer = new Tracer(() => this.clock.now(), false);
     this.etcd = new Etcd();
@@ -79,7 +96,12 @@ export class Engine {
     };
     const rbac = new RbacAuthorizer(rbacSource);
     const registryResolver = new RuleResolver(rbacSource, { notFound: 'registry' });
-    const authorizers = [new PrivilegedGroupsAuthorizer(), rbac];
+    // --authorization-mode=Node,RBAC, after the system:masters authorizer; the Node authorizer reads the store.
+    const nodeAuthorizer = new NodeAuthorizer({
+      get: (group, resource, namespace, name) => this.apiserver.reader.get(group, resource, namespace, name),
+      list: (group, resource, namespace) => this.apiserver.reader.list(group, resource, namespace),
+    });
+    const authorizers = [new PrivilegedGroupsAuthorizer(), nodeAuthorizer, rbac];
 
     // The authenticator reads ServiceAccounts through the apiserver it is part of.
     const reader = {
@@ -98,6 +120,7 @@ export class Engine {
       forbidden: forbiddenError,
       mutating: defaultMutatingPlugins({ nameSuffix: () => this.rng.nameSuffix() }),
       validating: defaultValidatingPlugins({ nameSuffix: () => this.rng.nameSuffix() }),
+      podLogs: (pod, container, o) => this.nodes.podLogs(pod, container, o),
       writeGuard: (info, obj, old, user, namespace, requestName) => {
         if (info.group !== 'rbac.authorization.k8s.io') return undefined;
         const req = { user, namespace, requestName, authorizer: union, resolver: registryResolver };
@@ -115,6 +138,21 @@ export class Engine {
     });
     this.bootstrap();
     this.tracer.record = opts.record ?? true;
+    this.nodes = new NodeManager({
+      clock: this.clock, rng: this.rng, tracer: this.tracer,
+      client: this.componentClient('client', 'system:kwok-controller', ['system:masters']),
+      kubeletClient: (n) => this.componentClient(`kubelet/${n}`, `system:node:${n}`, ['system:nodes']),
+    });
+    this.scheduler = new Scheduler({
+      clock: this.clock, rng: this.rng, tracer: this.tracer,
+      client: this.componentClient('kube-scheduler', 'system:kube-scheduler'),
+    });
+    this.controllers = ControllerManager.forEngine(this);
+    if (opts.components ?? true) {
+      this.nodes.start();
+      this.scheduler.start();
+      this.controllers.start();
+    }
   }
 
   /** Sends one request through the apiserver. */

@@ -15,6 +15,11 @@ interface Entry extends ScheduledTask {
 export class Clock {
   private nowMs: number;
   private seq = 0;
+  /**
+   * Called when a task throws. Unset, the error propagates to whoever advanced the clock; the Engine sets it so
+   * that one component's crash (a bug) is reported without stopping the others, as a real process would restart.
+   */
+  onTaskError: ((error: unknown, label: string) => void) | undefined;
   private readonly heap: Entry[] = [];
 
   /** @param epochMs virtual wall time at t=0, in ms since the Unix epoch (used for timestamps only). */
@@ -68,7 +73,15 @@ export class Clock {
     const next = this.pop();
     if (!next) return false;
     this.nowMs = Math.max(this.nowMs, next.at);
-    next.run();
+    if (!this.onTaskError) {
+      next.run();
+      return true;
+    }
+    try {
+      next.run();
+    } catch (e) {
+      this.onTaskError(e, next.label);
+    }
     return true;
   }
 

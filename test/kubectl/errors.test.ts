@@ -34,15 +34,12 @@ describe('error answers', () => {
 
   it('PodSecurity enforce rejects and warn warns', async () => {
     await c.kubectl(['create', 'namespace', 'secure']);
-    // ServiceAccount admission needs the namespace's default ServiceAccount (the controller that makes it is not here yet).
-    await c.kubectl(['create', 'serviceaccount', 'default', '-n', 'secure']);
     const label = await c.kubectl(['label', 'namespace', 'secure', 'pod-security.kubernetes.io/enforce=restricted']);
     expect(label.stdout).toBe('namespace/secure labeled\n');
     const f = c.file('p.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\n  namespace: secure\nspec:\n  containers:\n  - name: nginx\n    image: nginx\n');
     const r = await c.kubectl(['apply', '-f', f]);
     expect(r.stderr).toBe(`Error from server (Forbidden): error when creating "${f}": pods "nginx-pod" is forbidden: violates PodSecurity "restricted:latest": allowPrivilegeEscalation != false (container "nginx" must set securityContext.allowPrivilegeEscalation=false), unrestricted capabilities (container "nginx" must set securityContext.capabilities.drop=["ALL"]), runAsNonRoot != true (pod or container "nginx" must set securityContext.runAsNonRoot=true), seccompProfile (pod or container "nginx" must set securityContext.seccompProfile.type to "RuntimeDefault" or "Localhost")\n`);
     await c.kubectl(['create', 'namespace', 'warned']);
-    await c.kubectl(['create', 'serviceaccount', 'default', '-n', 'warned']);
     await c.kubectl(['label', 'namespace', 'warned', 'pod-security.kubernetes.io/warn=baseline']);
     const g = c.file('h.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: h\n  namespace: warned\nspec:\n  hostNetwork: true\n  containers:\n  - name: c\n    image: nginx\n');
     const w = await c.kubectl(['apply', '-f', g]);

@@ -4,7 +4,8 @@ import { NGINX_POD_YAML } from '../../src/sim/scenario/defaultScenario.ts';
 import { parseTable, startCluster, type Cluster } from './harness.ts';
 
 let c: Cluster;
-beforeAll(async () => { c = await startCluster(); });
+// Virtual time runs 20× faster than wall time so that image pulls take a fraction of a second.
+beforeAll(async () => { c = await startCluster({ speed: 20 }); });
 afterAll(async () => { await c.stop(); });
 
 describe('kubectl apply / get / delete of the seed pod', () => {
@@ -23,12 +24,15 @@ describe('kubectl apply / get / delete of the seed pod', () => {
     expect(img.stdout).toBe('nginx:1.27');
   });
 
-  it('prints the NAME READY STATUS RESTARTS AGE table, Pending until a scheduler exists', async () => {
+  it('the scheduler and the kubelet take it to Running; the table has NAME READY STATUS RESTARTS AGE', async () => {
+    const wait = await c.kubectl(['wait', '--for=condition=Ready', 'pod/nginx-pod', '--timeout=60s']);
+    expect(wait.stdout).toBe('pod/nginx-pod condition met\n');
     const r = await c.kubectl(['get', 'pods']);
     expect(r.code).toBe(0);
     const rows = parseTable(r.stdout);
     expect(rows[0]).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE']);
-    expect(rows[1]?.slice(0, 4)).toEqual(['nginx-pod', '0/1', 'Pending', '0']);
+    // The image changed by the re-apply: the kubelet restarted the container once (as a real one does).
+    expect(rows[1]?.slice(0, 3)).toEqual(['nginx-pod', '1/1', 'Running']);
     expect(rows[1]?.[4]).toMatch(/^\d+s$/);
     // kubectl's tabwriter pads columns with three spaces after the widest cell.
     expect(r.stdout.split('\n')[0]).toMatch(/^NAME {8}READY {3}STATUS {4}RESTARTS {3}AGE$/);
@@ -38,7 +42,9 @@ describe('kubectl apply / get / delete of the seed pod', () => {
     const r = await c.kubectl(['get', 'pods', '-o', 'wide']);
     const rows = parseTable(r.stdout);
     expect(rows[0]).toEqual(['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
-    expect(rows[1]?.slice(5)).toEqual(['<none>', '<none>', '<none>', '<none>']);
+    expect(rows[1]?.[5]).toMatch(/^10\.244\.[12]\.\d+$/);
+    expect(rows[1]?.[6]).toMatch(/^node-[12]$/);
+    expect(rows[1]?.slice(7)).toEqual(['<none>', '<none>']);
   });
 
   it('-o yaml shows what the apiserver stored: defaults, uid, resourceVersion, Pending, BestEffort', async () => {
@@ -46,8 +52,9 @@ describe('kubectl apply / get / delete of the seed pod', () => {
     expect(r.stdout).toMatch(/^apiVersion: v1\nkind: Pod\n/);
     expect(r.stdout).toContain('  uid: ');
     expect(r.stdout).toMatch(/resourceVersion: "\d+"/);
-    expect(r.stdout).toContain('  phase: Pending');
+    expect(r.stdout).toContain('  phase: Running');
     expect(r.stdout).toContain('  qosClass: BestEffort');
+    expect(r.stdout).toMatch(/ {2}nodeName: node-[12]\n/);
     expect(r.stdout).toContain('  schedulerName: default-scheduler');
     expect(r.stdout).toContain('  serviceAccountName: default');
     expect(r.stdout).toContain('kubectl.kubernetes.io/last-applied-configuration');
@@ -66,8 +73,14 @@ describe('kubectl apply / get / delete of the seed pod', () => {
   });
 
   it('filters by field selector and label selector', async () => {
+    // A pod no node can hold stays Pending: the seed's `get pods --field-selector=status.phase=Pending`.
+    const big = c.file('big.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\nspec:\n  containers:\n  - name: c\n    image: nginx\n    resources:\n      requests:\n        cpu: "100"\n');
+    expect((await c.kubectl(['apply', '-f', big])).stdout).toBe('pod/big created\n');
     const pending = await c.kubectl(['get', 'pods', '--field-selector=status.phase=Pending', '-o', 'name']);
-    expect(pending.stdout).toBe('pod/nginx-pod\n');
+    expect(pending.stdout).toBe('pod/big\n');
+    const running = await c.kubectl(['get', 'pods', '--field-selector=status.phase=Running', '-o', 'name']);
+    expect(running.stdout).toBe('pod/nginx-pod\n');
+    await c.kubectl(['delete', 'pod', 'big']);
     const none = await c.kubectl(['get', 'pods', '-l', 'app=web']);
     expect(none.stdout).toBe('');
     expect(none.stderr).toBe('No resources found in default namespace.\n');
@@ -93,6 +106,7 @@ describe('kubectl apply / get / delete of the seed pod', () => {
     const f = c.file('nginx-pod.yaml', NGINX_POD_YAML);
     const ae = await c.kubectl(['create', '-f', f]);
     expect(ae.stderr).toBe(`Error from server (AlreadyExists): error when creating "${f}": pods "nginx-pod" already exists\n`);
+    // Graceful: the kubelet stops the container, then removes the pod; kubectl waits for it to be gone.
     const del = await c.kubectl(['delete', 'pod', 'nginx-pod']);
     expect(del.stdout).toBe('pod "nginx-pod" deleted\n');
     const gone = await c.kubectl(['get', 'pods']);

@@ -79,6 +79,7 @@ export interface ApiServerDeps {
   reviews: ReviewHandler;
   nonResource?: NonResourceProvider;
   writeGuard?: RestDeps['writeGuard'];
+  podLogs?: RestDeps['podLogs'];
   serverAddress?: string;
   /** Virtual ms between a write and its watch event reaching watchers. */
   watchLatencyMs?: number;
@@ -108,8 +109,8 @@ export class ApiServer {
         return info ? d.store.peekList(info, namespace) : [];
       },
     };
-    const { writeGuard, ...rest } = d;
-    this.rest = new RestHandler({ ...rest, ...(writeGuard ? { writeGuard } : {}), reader: this.reader, watchLatencyMs: d.watchLatencyMs ?? 1 });
+    const { writeGuard, podLogs, ...rest } = d;
+    this.rest = new RestHandler({ ...rest, ...(writeGuard ? { writeGuard } : {}), ...(podLogs ? { podLogs } : {}), reader: this.reader, watchLatencyMs: d.watchLatencyMs ?? 1 });
   }
 
   /** Handles one HTTP-shaped request through the whole chain. Never throws. */
@@ -142,7 +143,7 @@ export class ApiServer {
       // 3. Impersonation: after authentication (it authorizes the real user), before authorization.
       const effective = this.impersonate(user, header, span);
       // 4. Authorization.
-      this.authorize(info, effective, span);
+      this.authorize(info, effective, span, query.get('fieldSelector') ?? '');
       // 5. The handler.
       const result = this.dispatch(info, req, query, header, effective, span, warnings);
       response = this.respond(result, span, warnings);
@@ -194,8 +195,8 @@ export class ApiServer {
     return this.union;
   }
 
-  private authorize(info: RequestInfo, user: UserInfo, span: number): void {
-    const attrs = attributesFor(info, user);
+  private authorize(info: RequestInfo, user: UserInfo, span: number, fieldSelector: string): void {
+    const attrs = attributesFor(info, user, fieldSelector);
     const result = this.union.authorizeEach(attrs, (a, r) => {
       this.d.tracer.emit(span, null, {
         type: 'authz', authorizer: a.name, decision: r.decision, reason: r.reason, considered: r.considered,
@@ -277,8 +278,8 @@ function headerReader(headers: Record<string, string | string[] | undefined>): H
   return Object.assign(reader, { names: () => [...lower.keys()] });
 }
 
-export function attributesFor(info: RequestInfo, user: UserInfo): AuthorizationAttributes {
-  return {
+export function attributesFor(info: RequestInfo, user: UserInfo, fieldSelector = ''): AuthorizationAttributes {
+  const attrs: AuthorizationAttributes = {
     user,
     verb: info.isResourceRequest ? info.verb : nonResourceVerb(info.verb),
     resourceRequest: info.isResourceRequest,
@@ -290,6 +291,9 @@ export function attributesFor(info: RequestInfo, user: UserInfo): AuthorizationA
     name: info.name,
     path: info.path,
   };
+  // Authorizers may look at a list or watch's field selector (the Node authorizer's spec.nodeName=<node>).
+  if (fieldSelector !== '' && (info.verb === 'list' || info.verb === 'watch')) attrs.fieldSelector = fieldSelector;
+  return attrs;
 }
 
 function nonResourceVerb(method: string): string {

@@ -113,6 +113,8 @@ export class RestHandler {
         return this.scale(c);
       case 'log':
         return this.log(c);
+      case 'finalize':
+        return this.finalize(c);
       default:
         throw errors.methodNotAllowed();
     }
@@ -476,7 +478,7 @@ export class RestHandler {
     return this.applyUpdate(c, part, () => obj);
   }
 
-  private applyUpdate(c: RestCall, part: 'main' | 'status', build: (current: KubeObject) => KubeObject): RestResult {
+  private applyUpdate(c: RestCall, part: 'main' | 'status' | 'finalize', build: (current: KubeObject) => KubeObject): RestResult {
     const { resInfo } = c;
     const dryRun = this.dryRun(c);
     const { object, unchanged } = this.d.store.update(resInfo, c.info.namespace, c.info.name, (current) => {
@@ -501,6 +503,7 @@ export class RestHandler {
       if (cm.deletionTimestamp !== undefined) um.deletionTimestamp = cm.deletionTimestamp; else delete um.deletionTimestamp;
       if (cm.deletionGracePeriodSeconds !== undefined) um.deletionGracePeriodSeconds = cm.deletionGracePeriodSeconds; else delete um.deletionGracePeriodSeconds;
       if (part === 'status') this.d.strategy.prepareForStatusUpdate(resInfo.kind, updated, current);
+      else if (part === 'finalize') updated.status = current.status; // finalizeUpdateStrategy: only spec.finalizers changes
       else this.d.strategy.prepareForUpdate(resInfo.kind, updated, current);
       this.validate(c, resInfo.kind, updated, current);
       this.runValidating(c, attrs);
@@ -600,27 +603,25 @@ export class RestHandler {
     if (opts.propagationPolicy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
     const nsFinalizers = resInfo.resource === 'namespaces' ? ((current.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : [];
 
-    if (grace > 0 || finalizers.length > 0 || nsFinalizers.length > 0) {
-      if (cm.deletionTimestamp !== undefined && (grace === 0 || (cm.deletionGracePeriodSeconds ?? 0) <= grace) && finalizers.length === (cm.finalizers?.length ?? 0)) {
-        // Already terminating: a second delete may only shorten the grace period.
-        if (grace === 0 && finalizers.length === 0 && nsFinalizers.length === 0) return this.deleteNow(c, dryRun);
-        return { code: 202, body: withTypeMeta(resInfo, current) };
+    if (grace === 0 && finalizers.length === 0 && nsFinalizers.length === 0) return this.deleteNow(c, dryRun);
+    // models rest.BeforeDelete: an object already terminating only gets a shorter grace period or new finalizers.
+    const terminating = cm.deletionTimestamp !== undefined;
+    const shortens = terminating && grace < (cm.deletionGracePeriodSeconds ?? 0);
+    const addsFinalizer = finalizers.length !== (cm.finalizers?.length ?? 0);
+    if (terminating && !shortens && !addsFinalizer) return { code: 202, body: withTypeMeta(resInfo, current) };
+    // Graceful deletion: mark the object; its owner (kubelet, a finalizer's controller) finishes the job.
+    const res = this.applyUpdateRaw(c, (obj) => {
+      const m = obj.metadata ?? (obj.metadata = {});
+      m.deletionTimestamp = this.d.clock.timestamp(grace * 1000);
+      m.deletionGracePeriodSeconds = grace;
+      if (finalizers.length > 0) m.finalizers = finalizers;
+      if (resInfo.resource === 'namespaces') {
+        (obj as { status?: { phase?: string } }).status = { ...((obj as { status?: object }).status ?? {}), phase: 'Terminating' };
       }
-      // Graceful deletion: mark the object; its owner (kubelet, a finalizer's controller) finishes the job.
-      const res = this.applyUpdateRaw(c, (obj) => {
-        const m = obj.metadata ?? (obj.metadata = {});
-        m.deletionTimestamp = this.d.clock.timestamp(grace * 1000);
-        m.deletionGracePeriodSeconds = grace;
-        if (finalizers.length > 0) m.finalizers = finalizers;
-        if (resInfo.resource === 'namespaces') {
-          (obj as { status?: { phase?: string } }).status = { ...((obj as { status?: object }).status ?? {}), phase: 'Terminating' };
-        }
-        return obj;
-      }, dryRun);
-      this.stage(c, 'storage', 'ok', `marked for deletion (grace ${grace}s)`);
-      return { code: resInfo.resource === 'pods' || resInfo.resource === 'namespaces' ? 200 : 202, body: withTypeMeta(resInfo, res) };
-    }
-    return this.deleteNow(c, dryRun);
+      return obj;
+    }, dryRun);
+    this.stage(c, 'storage', 'ok', `marked for deletion (grace ${grace}s)`);
+    return { code: resInfo.resource === 'pods' || resInfo.resource === 'namespaces' ? 200 : 202, body: withTypeMeta(resInfo, res) };
   }
 
   private applyUpdateRaw(c: RestCall, mutate: (o: KubeObject) => KubeObject, dryRun: boolean): KubeObject {
@@ -673,6 +674,20 @@ export class RestHandler {
       case 'patch': return this.patchReq(c, 'status');
       default: throw errors.methodNotAllowed();
     }
+  }
+
+  /** models pkg/registry/core/namespace/storage FinalizeREST: PUT namespaces/<n>/finalize sets spec.finalizers only. */
+  private finalize(c: RestCall): RestResult {
+    if (c.resInfo.resource !== 'namespaces' || c.info.verb !== 'update') throw errors.methodNotAllowed();
+    const obj = this.decodeBody(c, 'Namespace', '', 'v1');
+    if ((obj.metadata?.name ?? '') !== c.info.name) {
+      throw errors.badRequest(`the name of the object (${obj.metadata?.name ?? ''}) does not match the name on the URL (${c.info.name})`);
+    }
+    const wanted = (obj.spec as { finalizers?: string[] } | undefined)?.finalizers ?? [];
+    return this.applyUpdate(c, 'finalize', (current) => {
+      const rv = obj.metadata?.resourceVersion;
+      return { ...current, metadata: { ...current.metadata, ...(rv ? { resourceVersion: rv } : {}) }, spec: { ...((current.spec ?? {})), finalizers: wanted } };
+    });
   }
 
   private binding(c: RestCall): RestResult {

@@ -44,7 +44,7 @@ export class EventRecorder {
       }
     }
     // The suffix is the event time in nanoseconds, hex, as record.makeEvent names it; seq keeps names unique.
-    const nanos = BigInt(this.clock.wallMs()) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+    const nanos = BigInt(Math.floor(this.clock.wallMs())) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     const name = `${meta.name ?? 'unknown'}.${nanos.toString(16)}`;
     const source: Record<string, string> = { component: this.source.component };
     if (this.source.host) source.host = this.source.host;

@@ -6,7 +6,7 @@ import { RES } from './paths.ts';
 import type { KubeObject } from '../api/types.ts';
 
 function setup() {
-  const engine = new Engine(undefined, { record: true });
+  const engine = new Engine(undefined, { record: true, components: false });
   const admin = engine.componentClient('kube-controller-manager', 'admin', ['system:masters']);
   return { engine, admin };
 }

@@ -40,7 +40,17 @@ export type TraceBody =
   | { type: 'etcd'; op: 'txn' | 'range' | 'delete' | 'compact'; key: string; revision: number; ok: boolean; detail: string; prevModRevision?: number }
   | { type: 'watch'; event: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; resource: string; namespace: string; name: string; to: Actor; resourceVersion: string }
   | { type: 'watchOpen'; watcher: Actor; resource: string; namespace: string; resourceVersion: string; closed?: boolean }
-  | { type: 'note'; actor: Actor; text: string; data?: Json };
+  | { type: 'note'; actor: Actor; text: string; data?: Json }
+  /** A kube-controller-manager controller's decision, e.g. deployment "default/web" scale-up "Scaled up replica set …". */
+  | { type: 'controller'; controller: string; object: string; action: string; detail: string; data?: Json }
+  /** A CRI call from a kubelet to its node's container runtime (RunPodSandbox, PullImage, CreateContainer, …). */
+  | { type: 'cri'; from: Actor; to: Actor; call: string; request: Json; response: Json; error?: string }
+  /** A kubelet decision about one pod: admission, sandbox, image pull, container create/start/exit, back-off, kill. */
+  | { type: 'kubelet'; node: string; pod: string; step: 'admit' | 'sandbox' | 'pull' | 'create' | 'start' | 'exit' | 'backoff' | 'kill' | 'status' | 'delete'; detail: string; container?: string }
+  /** One kube-scheduler scheduling attempt: the node × plugin table (filters, scores) and the outcome. */
+  | SchedulingAttemptBody
+  /** A pod moving between kube-scheduler's queues (activeQ, backoffQ, unschedulablePods) or leaving them. */
+  | { type: 'schedulingQueue'; pod: string; namespace: string; to: 'activeQ' | 'backoffQ' | 'unschedulablePods' | 'removed'; reason: string; attempts: number; backoffMs?: number };
 
 export type TraceEvent = TraceBody & {
   seq: number;
@@ -82,4 +92,62 @@ export class Tracer {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
+}
+
+/** One plugin's answer at PreFilter or Filter for one node ('Skip': switched off by its PreFilter this cycle). */
+export interface SchedulingFilterResult {
+  plugin: string;
+  status: 'Success' | 'Error' | 'Unschedulable' | 'UnschedulableAndUnresolvable' | 'Wait' | 'Skip' | 'Pending';
+  reasons: string[];
+}
+
+/** One score plugin's contribution on one node: raw Score, after NormalizeScore, and × the plugin's weight. */
+export interface SchedulingScoreResult {
+  plugin: string;
+  raw: number;
+  normalized: number;
+  weighted: number;
+}
+
+/** One evaluated node: the filters run in order (stopping at the first failure), and scores if it was feasible. */
+export interface SchedulingNodeResult {
+  node: string;
+  filters: SchedulingFilterResult[];
+  scores?: SchedulingScoreResult[];
+  total?: number;
+}
+
+/** What DefaultPreemption decided after the filters left no node. */
+export interface SchedulingPreemption {
+  outcome: 'nominated' | 'notHelpful' | 'notEligible' | 'error';
+  message: string;
+  nominatedNode?: string;
+  victims: { namespace: string; name: string; uid: string; priority: number }[];
+  /** Nodes examined in the dry run that offered no way in, with why. */
+  nodes: { node: string; status: string; reasons: string[] }[];
+}
+
+export interface SchedulingAttemptBody {
+  type: 'scheduling';
+  pod: string;
+  namespace: string;
+  uid: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  profile: string;
+  numAllNodes: number;
+  /** How many feasible nodes the cycle looked for (percentageOfNodesToScore). */
+  numNodesToFind: number;
+  /** Index in the node list where the search started (nextStartNodeIndex). */
+  startIndex: number;
+  preFilter: SchedulingFilterResult[];
+  /** Score plugins with their weights, in order; skipped ones (PreScore answered Skip) are marked. */
+  scorePlugins: { plugin: string; weight: number; skipped: boolean }[];
+  /** Evaluated nodes in evaluation order (nodes past the search's end are absent). */
+  nodes: SchedulingNodeResult[];
+  /** The nominated node tried first, if the pod had one. */
+  nominatedNode?: string;
+  chosen?: string;
+  fitError?: string;
+  preemption?: SchedulingPreemption;
 }

@@ -7,10 +7,10 @@ const deps = { nameSuffix: () => 'abcde' };
 
 describe('default admission chain', () => {
   it('keeps AllOrderedPlugins order per phase (PodSecurity before Priority; ResourceQuota last)', () => {
-    // plugins.go: ... NamespaceLifecycle, ..., LimitRanger, ServiceAccount, ..., PodSecurity, ..., Priority,
-    // DefaultTolerationSeconds, ..., ResourceQuota
+    // plugins.go: ... NamespaceLifecycle, ..., LimitRanger, ServiceAccount, NodeRestriction, ..., PodSecurity, ...,
+    // Priority, DefaultTolerationSeconds, ..., ResourceQuota
     expect(defaultMutatingPlugins(deps).map((p) => p.name))
-      .toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'Priority', 'DefaultTolerationSeconds']);
+      .toEqual(['NamespaceLifecycle', 'LimitRanger', 'ServiceAccount', 'NodeRestriction', 'Priority', 'DefaultTolerationSeconds']);
     expect(defaultValidatingPlugins(deps).map((p) => p.name))
       .toEqual(['LimitRanger', 'ServiceAccount', 'PodSecurity', 'Priority', 'ResourceQuota']);
   });

@@ -1,10 +1,11 @@
 // The admission plugins kube-apiserver v1.32 enables by default that this engine models, in upstream order
 // (pkg/kubeapiserver/options/plugins.go AllOrderedPlugins): NamespaceLifecycle, LimitRanger, ServiceAccount,
-// PodSecurity, Priority, DefaultTolerationSeconds, …, ResourceQuota (quota is always last: it must see the
+// NodeRestriction, PodSecurity, Priority, DefaultTolerationSeconds, …, ResourceQuota (quota is always last: it must see the
 // object every other plugin has finished with). Each phase runs the plugins that implement it, in that order.
 import { DefaultTolerationSeconds } from './DefaultTolerationSeconds.ts';
 import { LimitRanger } from './LimitRanger.ts';
 import { NamespaceLifecycle } from './NamespaceLifecycle.ts';
+import { NodeRestriction } from './NodeRestriction.ts';
 import { PodSecurity } from './PodSecurity.ts';
 import { Priority } from './Priority.ts';
 import { ResourceQuota } from './ResourceQuota.ts';
@@ -26,6 +27,7 @@ export function defaultAdmissionPlugins(deps: AdmissionDeps): AdmissionPlugin[] 
     new NamespaceLifecycle(),
     new LimitRanger(),
     new ServiceAccount({ nameSuffix: deps.nameSuffix }),
+    new NodeRestriction(),
     new PodSecurity(),
     new Priority(),
     new DefaultTolerationSeconds(),
@@ -47,7 +49,7 @@ export function defaultAdmissionChain(deps: AdmissionDeps): { mutating: Mutating
   return { mutating: plugins.filter(isMutating), validating: plugins.filter(isValidating) };
 }
 
-/** NamespaceLifecycle, LimitRanger, ServiceAccount, Priority, DefaultTolerationSeconds. */
+/** NamespaceLifecycle, LimitRanger, ServiceAccount, NodeRestriction, Priority, DefaultTolerationSeconds. */
 export function defaultMutatingPlugins(deps: AdmissionDeps): MutatingPlugin[] {
   return defaultAdmissionChain(deps).mutating;
 }

@@ -16,6 +16,11 @@ export interface AuthorizationAttributes {
   name: string;
   /** The URL path, for non-resource requests. */
   path: string;
+  /**
+   * The request's raw fieldSelector (list/watch), for authorizers that look at selectors (AuthorizeNodeWithSelectors,
+   * beta and on in v1.32). Undefined when the request chain does not pass selectors on.
+   */
+  fieldSelector?: string;
 }
 
 export type Decision = 'Allow' | 'Deny' | 'NoOpinion';

@@ -37,6 +37,14 @@ function gr(info: ResourceInfo): GroupResource {
   return { group: info.group, resource: info.resource };
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function decode(kv: KeyValue): KubeObject {
   const obj = JSON.parse(kv.value) as KubeObject;
   obj.metadata = { ...(obj.metadata ?? {}), resourceVersion: String(kv.modRevision) };
@@ -76,7 +84,7 @@ export class Store {
 
   /**
    * Like get, but without tracing and without throwing: for admission's and authorizers' listers. As with an
-   * informer's lister, the objects are shared snapshots that callers must not mutate.
+   * informer's lister, the objects are shared snapshots: they are frozen, so a caller that mutates one fails loudly.
    */
   peek(info: ResourceInfo, namespace: string, name: string): KubeObject | undefined {
     const kv = this.etcd.get(etcdKey(info, namespace, name));
@@ -87,13 +95,16 @@ export class Store {
     return this.etcd.range(etcdListPrefix(info, namespace), { prefix: true }).kvs.map((kv) => this.cached(kv));
   }
 
-  /** Decoded objects by key, valid while the key's mod revision is unchanged (listers re-read small objects often). */
+  /**
+   * Decoded objects by key, valid while the key's mod revision is unchanged: listers re-read small objects often,
+   * and every watcher of a key receives the same decoded object instead of parsing it again.
+   */
   private readonly snapshots = new Map<string, { modRevision: number; object: KubeObject }>();
 
   private cached(kv: KeyValue): KubeObject {
     const hit = this.snapshots.get(kv.key);
     if (hit && hit.modRevision === kv.modRevision) return hit.object;
-    const object = decode(kv);
+    const object = deepFreeze(decode(kv));
     this.snapshots.set(kv.key, { modRevision: kv.modRevision, object });
     return object;
   }
@@ -207,7 +218,7 @@ export class Store {
     }
     const handle = this.etcd.watch(prefix, { prefix: true, startRevision: fromRevision + 1, prevKv: true }, (e: EtcdWatchEvent) => {
       if (e.type === 'PUT') {
-        onEvent({ type: e.kv.version === 1 ? 'ADDED' : 'MODIFIED', object: decode(e.kv), key: e.kv.key, revision: e.kv.modRevision });
+        onEvent({ type: e.kv.version === 1 ? 'ADDED' : 'MODIFIED', object: this.cached(e.kv), key: e.kv.key, revision: e.kv.modRevision });
       } else {
         const prev = e.prevKv;
         if (!prev) return;
