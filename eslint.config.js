@@ -12,7 +12,7 @@ const simForbiddenGlobals = [
 ].map((name) => ({ name, message: 'src/sim is deterministic: use the engine Clock / Rng, never wall-clock, timers or host globals.' }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'public', 'src/generated'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'coverage', 'public', 'src/generated'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -35,7 +35,8 @@ if (!scenario.cluster.users.some((u) => u.name === values.user)) {
   console.error(`unknown user "${values.user}"; the kubeconfig has: ${scenario.cluster.users.map((u) => u.name).join(', ')}`);
   process.exit(2);
 }
-const engine = new Engine(scenario, { record: false });
+// Timestamps start at the real time, so that kubectl's client-side ages (describe) read right at --speed 1.
+const engine = new Engine(scenario, { record: false, epochMs: Date.now() });
 const adapter = createAdapter({ engine, user: values.user, speed });
 const port = await adapter.listen(Number(values.port), values.host);
 console.log(`Starting to serve on ${values.host}:${port} as user "${values.user}" (virtual clock ${speed}× wall time)`);

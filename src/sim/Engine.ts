@@ -38,6 +38,11 @@ import { parseApiVersion } from './api/types.ts';
 export interface EngineOptions {
   /** Start the node agents and control-plane components (default true); false gives etcd + apiserver alone. */
   components?: boolean;
+  /**
+   * Virtual wall time at t=0, ms since the Unix epoch. The default is a fixed date (determinism); the HTTP
+   * adapter passes the real time so that clients computing ages from their own clock (kubectl describe) agree.
+   */
+  epochMs?: number;
   /** Keep every trace event in memory (the UI and tests do; benchmarks do not). */
   record?: boolean;
   /** Virtual ms for a watch event to reach its watcher. */
@@ -66,7 +71,7 @@ export class Engine {
 
   constructor(scenario: Scenario = defaultScenario, opts: EngineOptions = {}) {
     this.scenario = scenario;
-    this.clock = new Clock();
+    this.clock = opts.epochMs === undefined ? new Clock() : new Clock(opts.epochMs);
     this.clock.onTaskError = (error, label) => {
       const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       this.taskErrors.push({ time: this.clock.now(), label, error: text });

@@ -27,7 +27,7 @@ export interface Cluster {
 
 export async function startCluster(opts: { user?: string; speed?: number } = {}): Promise<Cluster> {
   if (!existsSync(KUBECTL)) throw new Error(`kubectl not found at ${KUBECTL}: these tests drive the real kubectl v1.32`);
-  const engine = new Engine(undefined, { record: false });
+  const engine = new Engine(undefined, { record: false, epochMs: Date.now() });
   const adapter = createAdapter({ engine, user: opts.user ?? 'kubernetes-admin', speed: opts.speed ?? 1 });
   const port = await adapter.listen(0);
   const dir = mkdtempSync(join(tmpdir(), 'kubectl-conformance-'));
