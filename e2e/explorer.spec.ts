@@ -1,0 +1,74 @@
+// The explorer as a whole: keyboard-only use, YAML errors that keep the learner's text, the worker recovering
+// from a crash, accessibility, and the site working from a sub-path.
+import AxeBuilder from '@axe-core/playwright';
+import { ORIGIN, expect, settle, steps, terminal, test } from './fixtures.ts';
+
+test('is served from the /explorer/ sub-path with relative assets and a module worker', async ({ watched: page }) => {
+  expect(page.url()).toBe(`${ORIGIN}explorer/`);
+  const scripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
+  expect(scripts.every((src) => src?.startsWith('./'))).toBe(true);
+  await expect(page.getByRole('region', { name: 'Node node-1' })).toBeVisible();
+});
+
+test('works from the keyboard alone', async ({ watched: page }) => {
+  const apply = page.getByRole('button', { name: 'Apply' });
+  const focused = (): Promise<unknown> => page.evaluate('document.activeElement?.textContent?.trim()');
+  for (let i = 0; i < 30 && (await focused()) !== 'Apply'; i++) await page.keyboard.press('Tab');
+  await expect(apply).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('0.25');
+  const pause = page.getByRole('button', { name: 'Pause' });
+  await pause.focus();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeFocused();
+  const [before] = await steps(page);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await steps(page))[0]).toBe(before + 2);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(async () => (await steps(page))[0]).toBe(before + 1);
+  await page.keyboard.press('+');
+  await expect(page.getByRole('combobox', { name: 'Speed' })).toHaveValue('0.5');
+});
+
+test('a YAML error is marked at its line and column, and the text survives a reload', async ({ watched: page }) => {
+  const editor = page.getByRole('textbox', { name: 'Contents of nginx-pod.yaml' });
+  const broken = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\nspec:\n  containers:\n    - name: nginx\n     image: nginx\n';
+  await editor.fill(broken);
+  await expect(page.getByRole('alert')).toContainText(/YAML error at line 8, column \d+/);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(terminal(page)).toContainText('error: error parsing nginx-pod.yaml: error converting YAML to JSON: yaml: line 8');
+  await expect(editor).toHaveValue(broken);
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Contents of nginx-pod.yaml' })).toHaveValue(broken);
+  await expect(page.getByRole('alert')).toContainText(/YAML error at line 8/);
+  await page.getByRole('button', { name: 'Reset file' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('when the engine crashes, a new one replays to the same step', async ({ watched: page }) => {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('instant');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await settle(page);
+  const [end, known] = await steps(page);
+  await page.evaluate('window.podJourney.crashEngine()');
+  await expect(page.getByRole('alert')).toHaveText(new RegExp(`The engine crashed\\. A new one was started and replayed to step ${end}\\.`));
+  await expect(page.getByRole('status', { name: 'Engine status' })).toHaveText('Engine running in a Web Worker');
+  await expect.poll(() => steps(page)).toEqual([end, known]);
+  await expect(page.getByRole('listitem', { name: /^Pod nginx-pod/ })).toBeVisible();
+});
+
+test('has no serious accessibility violations', async ({ watched: page }) => {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('instant');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await settle(page);
+  for (const tab of ['Manifests', 'Inspector']) {
+    await page.getByRole('tab', { name: tab }).click();
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});

@@ -1,0 +1,192 @@
+// The subset of kubectl the explorer's buttons run: `kubectl apply -f FILE` and `kubectl delete -f FILE`, sending the
+// same requests as kubectl v1.32 does (client-side apply) and printing what it prints.
+// models staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go and cmd/delete/delete.go.
+import type { Status } from '../api/status.ts';
+import { parseApiVersion, type Json, type KubeObject } from '../api/types.ts';
+import type { ApiRequest, ApiResponse } from '../apiserver/ApiServer.ts';
+import { lookupKind, type ResourceInfo } from '../apiserver/resources.ts';
+import { parseManifests, type ManifestError } from './manifests.ts';
+import { threeWayMergePatch } from './threeWayMerge.ts';
+
+export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
+export const APPLY_FIELD_MANAGER = 'kubectl-client-side-apply';
+
+export interface KubectlContext {
+  /** Sends one request through the apiserver (the engine's `request`). */
+  send(req: ApiRequest): ApiResponse;
+  /** How the kubeconfig user authenticates. */
+  credentials: Pick<ApiRequest, 'headers' | 'clientCert'>;
+  /** The kubeconfig context's namespace, for namespaced objects that name none. */
+  namespace?: string;
+}
+
+export interface KubectlLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** The span of the request whose answer produced this line, if one did. */
+  span?: number;
+}
+
+export interface KubectlResult {
+  lines: KubectlLine[];
+  /** Set when the file could not be read; nothing was sent. */
+  parseError?: ManifestError;
+  /** True when every document succeeded (kubectl's exit code 0). */
+  ok: boolean;
+}
+
+interface Target {
+  obj: KubeObject;
+  info: ResourceInfo;
+  name: string;
+  namespace: string;
+  /** "pod/nginx-pod", "role.rbac.authorization.k8s.io/pod-reader". */
+  display: string;
+  /** "pod", "role.rbac.authorization.k8s.io". */
+  kindGroup: string;
+  collectionPath: string;
+  itemPath: string;
+}
+
+const CONTENT_JSON = 'application/json';
+
+export function kubectlApply(ctx: KubectlContext, fileName: string, text: string): KubectlResult {
+  return run(ctx, fileName, text, (t) => applyOne(ctx, fileName, t));
+}
+
+export function kubectlDelete(ctx: KubectlContext, fileName: string, text: string): KubectlResult {
+  return run(ctx, fileName, text, (t) => deleteOne(ctx, fileName, t));
+}
+
+function run(ctx: KubectlContext, fileName: string, text: string, each: (t: Target) => KubectlLine): KubectlResult {
+  const parsed = parseManifests(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    // Simplified: kubectl quotes go-yaml's message; this is the `yaml` package's wording of the same problem.
+    return { ok: false, parseError: e, lines: [{ stream: 'stderr', text: `error: error parsing ${fileName}: error converting YAML to JSON: yaml: line ${e.line}: ${e.message}` }] };
+  }
+  // kubectl resolves every document before sending anything: one bad document stops the whole file.
+  const targets: Target[] = [];
+  for (const doc of parsed.docs) {
+    const t = resolve(ctx, fileName, doc.object);
+    if (typeof t === 'string') return { ok: false, lines: [{ stream: 'stderr', text: t }] };
+    targets.push(t);
+  }
+  if (targets.length === 0) return { ok: false, lines: [{ stream: 'stderr', text: 'error: no objects passed to apply' }] };
+  const lines = targets.map(each);
+  return { ok: lines.every((l) => l.stream === 'stdout'), lines };
+}
+
+function resolve(ctx: KubectlContext, fileName: string, obj: KubeObject): Target | string {
+  const missing: string[] = [];
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') missing.push('apiVersion not set');
+  if (typeof obj.kind !== 'string' || obj.kind === '') missing.push('kind not set');
+  if (missing.length > 0) {
+    return `error: error validating "${fileName}": error validating data: [${missing.join(', ')}]; if you choose to ignore these errors, turn validation off with --validate=false`;
+  }
+  const apiVersion = obj.apiVersion as string;
+  const kind = obj.kind as string;
+  const { group, version } = parseApiVersion(apiVersion);
+  const info = lookupKind(group, kind);
+  const name = obj.metadata?.name ?? '';
+  const namespace = obj.metadata?.namespace ?? ctx.namespace ?? 'default';
+  if (!info || info.version !== version || info.createOnly) {
+    return `error: resource mapping not found for name: "${name}" namespace: "${obj.metadata?.namespace ?? ''}" from "${fileName}": no matches for kind "${kind}" in version "${apiVersion}"\nensure CRDs are installed first`;
+  }
+  if (name === '') return 'error: resource name may not be empty';
+  const base = group === '' ? `/api/${version}` : `/apis/${group}/${version}`;
+  const collectionPath = info.namespaced ? `${base}/namespaces/${namespace}/${info.resource}` : `${base}/${info.resource}`;
+  const kindGroup = kind.toLowerCase() + (group === '' ? '' : `.${group}`);
+  return {
+    obj, info, name, namespace: info.namespaced ? namespace : '', kindGroup, display: `${kindGroup}/${name}`,
+    collectionPath, itemPath: `${collectionPath}/${encodeURIComponent(name)}`,
+  };
+}
+
+function request(ctx: KubectlContext, method: string, path: string, query: string, body?: unknown, contentType = CONTENT_JSON): ApiResponse {
+  const headers: Record<string, string> = { ...(ctx.credentials.headers as Record<string, string> | undefined), accept: CONTENT_JSON };
+  const req: ApiRequest = { method, path, headers, from: 'kubectl' };
+  if (query) req.query = query;
+  if (body !== undefined) {
+    req.body = JSON.stringify(body);
+    headers['content-type'] = contentType;
+  }
+  if (ctx.credentials.clientCert) req.clientCert = ctx.credentials.clientCert;
+  return ctx.send(req);
+}
+
+/** The file's object as kubectl stores it in the annotation: namespace filled in, keys sorted, newline-terminated. */
+export function lastAppliedConfiguration(t: Pick<Target, 'obj' | 'info' | 'namespace'>): { modified: KubeObject; annotation: string } {
+  const meta = { ...(t.obj.metadata ?? {}) };
+  const annotations: Record<string, string> = { ...(meta.annotations ?? {}) };
+  delete annotations[LAST_APPLIED_ANNOTATION];
+  meta.annotations = annotations;
+  if (t.info.namespaced) meta.namespace = t.namespace;
+  const forAnnotation: KubeObject = { ...t.obj, metadata: meta };
+  const annotation = `${sortedJson(forAnnotation as Json)}\n`;
+  const modified: KubeObject = { ...t.obj, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: annotation } } };
+  return { modified, annotation };
+}
+
+function applyOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine {
+  const { modified } = lastAppliedConfiguration(t);
+  const get = request(ctx, 'GET', t.itemPath, '');
+  const query = `fieldManager=${APPLY_FIELD_MANAGER}&fieldValidation=Strict`;
+  if (get.code === 404) {
+    const res = request(ctx, 'POST', t.collectionPath, query, modified);
+    if (res.code >= 400) return serverError(res, `error when creating "${fileName}"`);
+    return { stream: 'stdout', text: `${t.display} created`, span: res.span };
+  }
+  if (get.code >= 400) {
+    const what = `error when retrieving current configuration of:\nResource: "${gvr(t.info)}", GroupVersionKind: "${gvk(t.info)}"\nName: "${t.name}", Namespace: "${t.namespace}"\nfrom server for: "${fileName}"`;
+    return serverError(get, what);
+  }
+  const live = get.body as KubeObject;
+  const lastText = live.metadata?.annotations?.[LAST_APPLIED_ANNOTATION];
+  let original: Json | undefined;
+  if (lastText) {
+    try { original = JSON.parse(lastText) as Json; } catch { original = undefined; }
+  }
+  const patch = threeWayMergePatch(original, modified as { [k: string]: Json }, live as Json);
+  if (Object.keys(patch).length === 0) return { stream: 'stdout', text: `${t.display} unchanged`, span: get.span };
+  const res = request(ctx, 'PATCH', t.itemPath, query, patch, 'application/strategic-merge-patch+json');
+  if (res.code >= 400) return serverError(res, `error when applying patch:\n${JSON.stringify(patch)}\nto:\nResource: "${gvr(t.info)}", GroupVersionKind: "${gvk(t.info)}"\nName: "${t.name}", Namespace: "${t.namespace}"\nfor: "${fileName}"`);
+  return { stream: 'stdout', text: `${t.display} configured`, span: res.span };
+}
+
+function deleteOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine {
+  const res = request(ctx, 'DELETE', t.itemPath, '', { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' });
+  if (res.code >= 400) return serverError(res, `error when deleting "${fileName}"`);
+  return { stream: 'stdout', text: `${t.kindGroup} "${t.name}" deleted`, span: res.span };
+}
+
+/** What kubectl prints for a Status error: cmdutil.StandardErrorMessage over AddSourceToErr's wrapping. */
+function serverError(res: ApiResponse, context: string): KubectlLine {
+  const s = (typeof res.body === 'object' && res.body !== null ? res.body : {}) as Partial<Status>;
+  const message = s.message ?? (typeof res.body === 'string' ? res.body : `the server responded with code ${res.code}`);
+  if (s.reason === 'Invalid' && s.details?.kind && s.details.name !== undefined) {
+    const causes = (s.details.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : c.message ?? ''));
+    const detail = causes.length === 1 ? (causes[0] ?? '') : `\n${causes.map((c) => `* ${c}`).join('\n')}`;
+    return { stream: 'stderr', text: `The ${s.details.kind} "${s.details.name}" is invalid: ${detail}`, span: res.span };
+  }
+  const reason = s.reason ? ` (${s.reason})` : '';
+  return { stream: 'stderr', text: `Error from server${reason}: ${context}: ${message}`, span: res.span };
+}
+
+function gvr(info: ResourceInfo): string {
+  return `${info.group}/${info.version}, Resource=${info.resource}`;
+}
+
+function gvk(info: ResourceInfo): string {
+  return `${info.group}/${info.version}, Kind=${info.kind}`;
+}
+
+/** JSON with object keys sorted, as Go's encoding/json writes a map[string]interface{}. */
+export function sortedJson(value: Json): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(value[k] as Json)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,39 @@
+import { memo } from 'react';
+import type { TraceEvent } from '../../sim/trace/types.ts';
+import { Icon } from '../common/Icon.tsx';
+import { openInspector, type InspectorTab } from '../store/inspectorStore.ts';
+import { useDiagram } from '../store/diagramStore.ts';
+import { t } from '../text/index.ts';
+
+/** The inspector view that explains an event best. */
+export function inspectorFor(e: TraceEvent): InspectorTab {
+  switch (e.type) {
+    case 'authz': return 'rbac';
+    case 'admission': return 'admission';
+    case 'etcd': case 'watch': return 'etcd';
+    case 'stage': return e.stage === 'authorization' ? 'rbac' : e.stage === 'mutatingAdmission' || e.stage === 'validatingAdmission' ? 'admission' : e.stage === 'storage' ? 'etcd' : 'request';
+    case 'response': return e.code === 403 ? 'rbac' : 'request';
+    case 'request': case 'authn': case 'impersonation': case 'validation': case 'watchOpen': case 'note':
+    case 'controller': case 'cri': case 'kubelet': case 'scheduling': case 'schedulingQueue':
+      return 'request';
+    default: return 'request';
+  }
+}
+
+export const Narration = memo(function Narration() {
+  const current = useDiagram((s) => s.scene.current);
+  const denied = current?.type === 'response' && current.code >= 400 && current.code !== 404;
+  return (
+    <div className={`narration ${denied ? 'is-error' : ''}`}>
+      <Icon name={denied ? 'alert' : 'info'} className={`mt-0.5 size-5 shrink-0 ${denied ? 'text-rose-400' : 'text-sky-400'}`} />
+      <p className="min-w-0 flex-1" aria-live="polite" aria-label={t.narration.label} data-testid="narration">
+        {current ? t.narration.describe(current) : t.narration.start}
+      </p>
+      {current ? (
+        <button type="button" className="link-btn shrink-0" onClick={() => openInspector(inspectorFor(current))}>
+          {t.narration.inspect} →
+        </button>
+      ) : null}
+    </div>
+  );
+});

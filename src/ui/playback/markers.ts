@@ -1,0 +1,42 @@
+// Timeline markers: where requests were sent, decisions were made, and things went wrong.
+import type { TraceEvent } from '../../sim/trace/types.ts';
+import { HeartbeatFilter } from '../../worker/pacing.ts';
+import type { UserAction } from '../../worker/protocol.ts';
+
+export type MarkerKind = 'request' | 'decision' | 'error' | 'action';
+
+export interface Marker {
+  index: number;
+  kind: MarkerKind;
+}
+
+export function markerKind(e: TraceEvent): MarkerKind | undefined {
+  switch (e.type) {
+    case 'request': return 'request';
+    case 'response': return e.code >= 400 && e.code !== 404 ? 'error' : undefined;
+    case 'authn': return e.ok ? undefined : 'error';
+    case 'authz': return e.decision === 'Allow' ? 'decision' : undefined;
+    case 'admission': return e.outcome === 'denied' ? 'error' : e.patch.length > 0 ? 'decision' : undefined;
+    case 'validation': return e.ok ? undefined : 'error';
+    case 'stage': return e.outcome === 'denied' || e.outcome === 'error' ? 'error' : undefined;
+    case 'scheduling': return e.chosen ? 'decision' : 'error';
+    case 'kubelet': return e.step === 'backoff' ? 'error' : e.step === 'start' || e.step === 'pull' ? 'decision' : undefined;
+    case 'controller': return e.action === 'sync' ? undefined : 'decision';
+    case 'cri': return e.error ? 'error' : undefined;
+    case 'etcd': case 'watch': case 'watchOpen': case 'note': case 'impersonation': case 'schedulingQueue': return undefined;
+    default: return 'decision';
+  }
+}
+
+export function markersOf(trace: readonly TraceEvent[], actions: readonly UserAction[]): Marker[] {
+  const out: Marker[] = [];
+  const heartbeat = new HeartbeatFilter();
+  trace.forEach((e, index) => {
+    // Node upkeep (Leases, node status) would bury the story's markers.
+    if (heartbeat.test(e)) return;
+    const kind = markerKind(e);
+    if (kind) out.push({ index, kind });
+  });
+  for (const a of actions) out.push({ index: a.traceIndex, kind: 'action' });
+  return out;
+}

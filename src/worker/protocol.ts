@@ -1,0 +1,159 @@
+// The messages between the UI and the engine host (in a Web Worker, or on the main thread in tests).
+// Commands go in; trace batches (at most one per animation frame), state snapshots, kubectl output and errors
+// come out. Everything here is structured-clone-safe plain data.
+import type { ManifestError } from '../sim/kubectl/manifests.ts';
+import type { Scenario } from '../sim/scenario/types.ts';
+import type { TraceEvent } from '../sim/trace/types.ts';
+
+/** Every command the host understands: the one table the host's switch must cover. */
+export const Commands = {
+  load: 'load',
+  apply: 'apply',
+  delete: 'delete',
+  play: 'play',
+  pause: 'pause',
+  speed: 'speed',
+  step: 'step',
+  stepBack: 'stepBack',
+  seek: 'seek',
+  restore: 'restore',
+  etcdHistory: 'etcdHistory',
+  ping: 'ping',
+  crash: 'crash',
+} as const;
+
+/** Every message the host sends. */
+export const Messages = {
+  ready: 'ready',
+  trace: 'trace',
+  snapshot: 'snapshot',
+  kubectl: 'kubectl',
+  etcdHistory: 'etcdHistory',
+  error: 'error',
+  pong: 'pong',
+} as const;
+
+/** Playback rate: multiples of real time, or "instant" (run to idle at once). */
+export type Speed = number | 'instant';
+export const SPEEDS: readonly Speed[] = [0.25, 0.5, 1, 2, 4, 8, 'instant'];
+
+export interface FileRef {
+  name: string;
+  content: string;
+}
+
+/** A user action, recorded with the engine position it happened at so a rebuild replays it exactly. */
+export interface UserAction {
+  kind: 'apply' | 'delete';
+  user: string;
+  file: FileRef;
+  /** Clock tasks the engine had run when the action happened. */
+  tasksRun: number;
+  /** Virtual ms at that moment (for display). */
+  time: number;
+  /** Trace length when it happened: the action's first event is at this index. */
+  traceIndex: number;
+}
+
+export type Command =
+  | { type: typeof Commands.load; scenario: Scenario }
+  | { type: typeof Commands.apply; user: string; file: FileRef }
+  | { type: typeof Commands.delete; user: string; file: FileRef }
+  | { type: typeof Commands.play }
+  | { type: typeof Commands.pause }
+  | { type: typeof Commands.speed; speed: Speed }
+  | { type: typeof Commands.step }
+  | { type: typeof Commands.stepBack }
+  /** Moves the cursor to a trace index, or to the last event at or before a virtual time. */
+  | { type: typeof Commands.seek; index?: number; time?: number }
+  /** Rebuilds a scenario with recorded actions, runs to `known` events and shows `cursor` (after a worker restart). */
+  | { type: typeof Commands.restore; scenario: Scenario; actions: UserAction[]; cursor: number; known: number; origin: number; speed: Speed }
+  | { type: typeof Commands.etcdHistory; key: string }
+  | { type: typeof Commands.ping; id: number }
+  /** Test hook: makes the host throw, as a bug would. */
+  | { type: typeof Commands.crash };
+
+export interface PodView {
+  namespace: string;
+  name: string;
+  /** status.phase: Pending, Running, Succeeded, Failed, Unknown. */
+  phase: string;
+  /** What `kubectl get pods` prints in STATUS (e.g. ContainerCreating, ImagePullBackOff). */
+  status: string;
+  ready: string;
+  node: string;
+}
+
+export interface NodeView {
+  name: string;
+  ready: boolean;
+  roles: string;
+  unschedulable: boolean;
+  taints: string[];
+}
+
+export interface EtcdKeyView {
+  key: string;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+}
+
+/** The cluster as of the event under the cursor (read from etcd at that moment's revision). */
+export interface Snapshot {
+  /** Virtual ms of the event under the cursor. */
+  time: number;
+  /** Events shown: the event under the cursor is trace[cursor - 1]. */
+  cursor: number;
+  /** Events known on this timeline (some not shown yet). */
+  known: number;
+  /** Where the learner's story starts: the events before it are the cluster starting up. */
+  origin: number;
+  playing: boolean;
+  speed: Speed;
+  /** Nothing more will happen unless someone acts. */
+  idle: boolean;
+  revision: number;
+  pods: PodView[];
+  nodes: NodeView[];
+  keys: EtcdKeyView[];
+  actions: UserAction[];
+}
+
+export interface KubectlOutput {
+  command: string;
+  user: string;
+  file: string;
+  ok: boolean;
+  lines: { stream: 'stdout' | 'stderr'; text: string; /** Trace index of the response that produced it. */ at: number }[];
+  parseError?: ManifestError;
+}
+
+export interface EtcdRevision {
+  revision: number;
+  version: number;
+  value: string;
+}
+
+export interface ScenarioInfo {
+  name: string;
+  title: string;
+  users: { name: string; description: string; identity: string; groups: string[] }[];
+  nodes: string[];
+  files: FileRef[];
+}
+
+export type HostMessage =
+  | { type: typeof Messages.ready; scenario: ScenarioInfo }
+  /** Trace events from index `start` on (the receiver drops what it had from there). */
+  | { type: typeof Messages.trace; start: number; events: TraceEvent[] }
+  | { type: typeof Messages.snapshot; snapshot: Snapshot }
+  | { type: typeof Messages.kubectl; output: KubectlOutput }
+  | { type: typeof Messages.etcdHistory; key: string; revisions: EtcdRevision[] }
+  | { type: typeof Messages.error; message: string }
+  | { type: typeof Messages.pong; id: number };
+
+/** For switches over message types: a compile error when a member is not handled. */
+export function unreachable(x: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(x)}`);
+}
