@@ -4,7 +4,7 @@
 import { Engine } from '../src/sim/Engine.ts';
 
 function createsPerSecond(token: string, n: number): number {
-  const engine = new Engine(undefined, { record: false });
+  const engine = new Engine(undefined, { record: false, components: false });
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
