@@ -4,5 +4,6 @@ import { benchEtcd } from './etcd.bench.ts';
 import { benchApiserver } from './apiserver.bench.ts';
 import { benchScheduler } from './scheduler.bench.ts';
 import { benchDeployment } from './deployment.bench.ts';
+import { benchUi } from './ui.bench.ts';
 
-for (const r of [...(await benchEtcd()), ...benchApiserver(), ...benchScheduler(), ...benchDeployment()]) console.log(JSON.stringify(r));
+for (const r of [...(await benchEtcd()), ...benchApiserver(), ...benchScheduler(), ...benchDeployment(), ...(await benchUi())]) console.log(JSON.stringify(r));

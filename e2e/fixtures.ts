@@ -60,3 +60,37 @@ export function terminal(page: Page): Locator {
 }
 
 export const FORBIDDEN_ALICE = 'Error from server (Forbidden): error when creating "nginx-pod.yaml": pods is forbidden: User "alice" cannot create resource "pods" in API group "" in the namespace "default"';
+
+/** The Monaco editor of a file, once it has loaded (its hidden textarea carries the accessible name). */
+export async function editorFor(page: Page, file: string): Promise<Locator> {
+  await expect(page.getByTestId('monaco')).toHaveAttribute('data-ready', 'true', { timeout: 20_000 });
+  const box = page.getByRole('textbox', { name: `Contents of ${file}` });
+  await expect(box).toBeAttached();
+  return box;
+}
+
+/** Replaces a file's text the way a person pastes it: select all, then paste (no auto-indent of typed lines). */
+export async function pasteInto(page: Page, file: string, text: string): Promise<void> {
+  const box = await editorFor(page, file);
+  await box.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  // Runs in the page (DOM types are not in this file's lib, hence the minimal shapes).
+  await box.evaluate((el, value) => {
+    interface Page { DataTransfer: new () => { setData(type: string, text: string): void }; ClipboardEvent: new (type: string, init: object) => object }
+    const w = globalThis as unknown as Page;
+    const data = new w.DataTransfer();
+    data.setData('text/plain', value);
+    (el as unknown as { dispatchEvent(e: object): boolean }).dispatchEvent(new w.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The editor's Problems list, as text. */
+export function problems(page: Page): Locator {
+  return page.getByRole('region', { name: 'Problems' });
+}
+
+/** What the editor shows, line by line (Monaco renders spaces as no-break spaces). */
+export async function editorText(page: Page): Promise<string> {
+  const text = await page.getByTestId('monaco').locator('.view-lines').innerText();
+  return text.replace(/\u00a0/g, ' ');
+}

@@ -30,8 +30,9 @@ test('applying nginx-pod.yaml as kubernetes-admin visits every apiserver stage i
   await setSpeed(page, 'instant');
   await page.getByRole('button', { name: 'Play' }).click();
   await settle(page);
-  // Without a scheduler in the engine yet the pod waits, Pending; with one it runs on a worker node.
-  await expect(page.getByRole('listitem', { name: /^Pod nginx-pod: (Pending|ContainerCreating|Running)$/ })).toBeVisible();
+  // kube-scheduler binds it to a worker node, whose kubelet has containerd pull and start nginx.
+  await expect(page.getByRole('listitem', { name: 'Pod nginx-pod: Running' })).toBeVisible();
+  await expect(page.getByRole('list', { name: /^Pods on node-\d$/ }).getByRole('listitem', { name: 'Pod nginx-pod: Running' })).toBeVisible();
 });
 
 test('alice is refused with the exact Kubernetes 403 at the Authorization stage', async ({ watched: page }) => {

@@ -145,4 +145,32 @@ describe('EngineHost', () => {
     expect(h.received).toContainEqual({ type: 'error', message: 'no scenario loaded' });
     expect(() => h.host.handle({ type: 'crash' })).toThrow('simulated');
   });
+
+  it('loads a shared session: replays its actions at their positions and shows the same step', () => {
+    const a = harness();
+    a.send({ type: 'load', scenario: defaultScenario });
+    a.send({ type: 'speed', speed: 'instant' });
+    a.send({ type: 'apply', user: 'alice', file: pod });
+    a.frames(2);
+    a.send({ type: 'apply', user: 'kubernetes-admin', file: pod });
+    a.frames(2);
+    a.send({ type: 'stepBack' });
+    const { cursor, known, actions } = a.snap();
+    const b = harness();
+    b.send({ type: 'load', scenario: defaultScenario, replay: { actions: actions.map(({ kind, user, file, tasksRun }) => ({ kind, user, file, tasksRun })), cursor, known } });
+    b.frames(1);
+    expect(b.snap()).toMatchObject({ cursor, known, playing: false });
+    expect(b.snap().actions).toEqual(actions);
+    // The recipient's terminal shows what kubectl printed, as the sharer's did.
+    expect(b.outputs).toEqual(a.outputs);
+    expect(JSON.stringify(b.trace)).toBe(JSON.stringify(a.trace.slice(0, known)));
+  });
+
+  it('does not record an apply kubectl could not read, nor start playing', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    h.send({ type: 'apply', user: 'kubernetes-admin', file: { name: 'bad.yaml', content: 'a: b: c' } });
+    expect(h.outputs[0]?.parseError).toMatchObject({ line: 1 });
+    expect(h.snap()).toMatchObject({ actions: [], playing: false });
+  });
 });

@@ -2,17 +2,20 @@
 // and rebuilds from the scenario to go back in time (the engine is deterministic, so a replay is exact).
 // Lives in the Web Worker (engine.worker.ts) and, unchanged, on the main thread in tests.
 import type { Pod } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../sim/api/types.ts';
+import type { ApiRequest, ApiResponse } from '../sim/apiserver/ApiServer.ts';
 import { Engine } from '../sim/Engine.ts';
 import type { KeyValue } from '../sim/etcd/Etcd.ts';
 import { printPod } from '../sim/apiserver/printers/printPod.ts';
 import { kubectlApply, kubectlDelete, type KubectlResult } from '../sim/kubectl/kubectl.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { TraceEvent } from '../sim/trace/types.ts';
-import { HEARTBEAT_DWELL_MS, HeartbeatFilter, MAX_IDLE_GAP_MS, waitBetween } from './pacing.ts';
+import { admissionInput, admissionSteps, kubectlGetEvents, kubectlGetYaml, type SeenRequest } from './inspections.ts';
+import { HEARTBEAT_DWELL_MS, HeartbeatFilter, isHeartbeatRequest, MAX_IDLE_GAP_MS, waitBetween } from './pacing.ts';
 import {
   Commands, Messages, unreachable,
-  type Command, type EtcdKeyView, type EtcdRevision, type FileRef, type HostMessage, type KubectlOutput, type NodeView,
-  type PodView, type ScenarioInfo, type Snapshot, type Speed, type UserAction,
+  type AdmissionStep, type Command, type EtcdKeyView, type EtcdRevision, type FileRef, type HostMessage, type KubectlOutput, type NodeView,
+  type PodView, type ReplayAction, type ScenarioInfo, type Snapshot, type Speed, type UserAction,
 } from './protocol.ts';
 
 /** Most events released in one frame at "instant" speed, so the host keeps answering. */
@@ -55,6 +58,10 @@ export class EngineHost {
   private viewCache: { revision: number; pods: PodView[]; nodes: NodeView[]; keys: EtcdKeyView[] } | undefined;
   private outbox: HostMessage[] = [];
   private dirty = false;
+  /** While loading a shared session: replayed actions print their kubectl output, as if typed just now. */
+  private echoReplays = false;
+  /** Bodies of the writes that reached kube-apiserver, by span: what the Admission inspector rebuilds objects from. */
+  private seen = new Map<number, SeenRequest>();
 
   constructor(
     private readonly post: (message: HostMessage) => void,
@@ -78,7 +85,16 @@ export class EngineHost {
   private dispatch(cmd: Command): void {
     switch (cmd.type) {
       case Commands.load:
-        this.load(cmd.scenario, [], undefined);
+        this.load(cmd.scenario, cmd.replay?.actions ?? [], undefined);
+        if (cmd.replay) {
+          this.echoReplays = true;
+          try {
+            this.ensure(cmd.replay.known ?? cmd.replay.cursor);
+            this.moveTo(cmd.replay.cursor);
+          } finally {
+            this.echoReplays = false;
+          }
+        }
         break;
       case Commands.restore:
         this.speed = cmd.speed;
@@ -115,6 +131,15 @@ export class EngineHost {
         break;
       case Commands.etcdHistory:
         this.outbox.push({ type: Messages.etcdHistory, key: cmd.key, revisions: this.history(cmd.key) });
+        return;
+      case Commands.events:
+        this.outbox.push({ type: Messages.events, allNamespaces: cmd.allNamespaces, text: this.events(cmd.allNamespaces), revision: this.revisionAtCursor() });
+        return;
+      case Commands.object:
+        this.outbox.push({ type: Messages.object, key: cmd.key, yaml: this.objectYaml(cmd.key), revision: this.revisionAtCursor() });
+        return;
+      case Commands.admission:
+        this.outbox.push({ type: Messages.admission, span: cmd.span, steps: this.admission(cmd.span) });
         return;
       case Commands.ping:
         this.outbox.push({ type: Messages.pong, id: cmd.id });
@@ -203,9 +228,10 @@ export class EngineHost {
 
   // ---- timeline ----
 
-  private load(scenario: Scenario, actions: UserAction[], cursor: number | undefined, origin?: number): void {
+  private load(scenario: Scenario, actions: ReplayAction[], cursor: number | undefined, origin?: number): void {
     this.scenario = scenario;
-    this.actions = [...actions];
+    // Positions in the trace are filled in again as the actions replay.
+    this.actions = actions.map((a) => ({ kind: a.kind, user: a.user, file: { name: a.file.name, content: a.file.content }, tasksRun: a.tasksRun, time: 0, traceIndex: 0 }));
     this.timeline = [];
     this.heartbeats = [];
     this.heartbeatFilter = new HeartbeatFilter();
@@ -233,6 +259,8 @@ export class EngineHost {
     const scenario = this.scenario;
     if (!scenario) throw new Error('no scenario loaded');
     this.engine = this.createEngine(scenario);
+    this.seen = new Map();
+    this.observeWrites(this.engine);
     this.tasksRun = 0;
     this.actionsDone = 0;
     this.cursor = 0;
@@ -255,7 +283,10 @@ export class EngineHost {
     const next = this.actions[this.actionsDone];
     if (next && next.tasksRun === this.tasksRun) {
       this.actionsDone++;
-      this.perform(next);
+      next.time = engine.clock.now();
+      next.traceIndex = engine.tracer.events.length;
+      const result = this.perform(next);
+      if (this.echoReplays) this.outbox.push({ type: Messages.kubectl, output: this.output(next, result) });
     } else if (engine.clock.step()) {
       this.tasksRun++;
     } else {
@@ -323,6 +354,12 @@ export class EngineHost {
     const result = this.perform(action);
     this.syncTimeline();
     this.outbox.push({ type: Messages.kubectl, output: this.output(action, result) });
+    if (result.parseError) {
+      // kubectl sent nothing: there is nothing to replay and nothing to watch.
+      this.actions.pop();
+      this.actionsDone--;
+      return;
+    }
     this.playing = true;
     this.instantUntil = undefined;
   }
@@ -354,7 +391,10 @@ export class EngineHost {
       user: action.user,
       file: action.file.name,
       ok: result.ok,
-      lines: result.lines.map((l) => ({ stream: l.stream, text: l.text, at: at(l.span) })),
+      lines: result.lines.map((l) => ({
+        stream: l.stream, text: l.text, at: at(l.span),
+        ...(l.docLine !== undefined ? { docLine: l.docLine } : {}), ...(l.status ? { status: l.status } : {}),
+      })),
     };
     if (result.parseError) out.parseError = result.parseError;
     return out;
@@ -402,6 +442,58 @@ export class EngineHost {
       time, cursor: this.cursor, known: this.timeline.length, origin: this.origin, playing: this.playing, speed: this.speed, idle, revision,
       pods: this.viewCache.pods, nodes: this.viewCache.nodes, keys: this.viewCache.keys, actions: [...this.actions],
     };
+  }
+
+  /**
+   * Keeps the body of every write that reaches kube-apiserver (kubectl's and the components'), by the span the
+   * apiserver gives it, so the Admission inspector can rebuild the object each plugin saw. Node upkeep is skipped.
+   */
+  private observeWrites(engine: Engine): void {
+    const server = engine.apiserver;
+    const handle = server.handle.bind(server);
+    server.handle = (req: ApiRequest): ApiResponse => {
+      const res = handle(req);
+      if (req.body !== undefined && req.method !== 'GET' && req.method !== 'DELETE' && !isHeartbeatRequest(req.method, req.path)) {
+        const type = req.headers?.['content-type'];
+        this.seen.set(res.span, { method: req.method, contentType: (Array.isArray(type) ? type[0] : type) ?? 'application/json', body: req.body });
+      }
+      return res;
+    };
+  }
+
+  private events(allNamespaces: boolean): string {
+    const engine = this.requireEngine();
+    const revision = this.revisionAtCursor();
+    const objects = this.rangeAt('/registry/events/', revision).map((kv) => JSON.parse(kv.value) as KubeObject);
+    const nowMs = engine.clock.epochMs + (this.timeline[this.cursor - 1]?.time ?? 0);
+    return kubectlGetEvents(objects, nowMs, allNamespaces ? null : 'default');
+  }
+
+  private objectYaml(key: string): string | null {
+    const kv = this.rangeAt(key, this.revisionAtCursor()).find((x) => x.key === key);
+    return kv ? kubectlGetYaml(kv.value, kv.modRevision) : null;
+  }
+
+  private admission(span: number): AdmissionStep[] {
+    const events = this.timeline.filter((e) => e.span === span);
+    const request = events.find((e) => e.type === 'request');
+    const seen = this.seen.get(span);
+    if (!request || request.type !== 'request' || !seen) return admissionSteps(undefined, events);
+    const write = events.find((e) => e.type === 'etcd' && e.op === 'txn' && e.ok);
+    const path = request.path.split('?')[0] ?? '';
+    const namespace = /\/namespaces\/([^/]+)\//.exec(path)?.[1] ?? '';
+    const key = write?.type === 'etcd' ? write.key : undefined;
+    let live: KubeObject | undefined;
+    if (seen.method === 'PATCH' && write?.type === 'etcd') {
+      try {
+        const kv = this.requireEngine().etcd.get(write.key, { revision: write.revision - 1 });
+        if (kv) live = JSON.parse(kv.value) as KubeObject;
+      } catch {
+        live = undefined;
+      }
+    }
+    const name = key?.split('/').pop() ?? (seen.method === 'POST' ? '' : decodeURIComponent(path.split('/').pop() ?? ''));
+    return admissionSteps(admissionInput(seen, live, namespace, name), events);
   }
 
   /** Every stored revision of `key` up to the cursor's revision, newest first (walking mod_revision back). */
@@ -460,6 +552,8 @@ function scenarioInfo(engine: Engine): ScenarioInfo {
   return {
     name: s.name,
     title: s.title,
+    description: s.description ?? '',
+    steps: (s.steps ?? []).map((x) => ({ action: x.action, file: x.file, user: x.user, note: x.note ?? '' })),
     users: s.cluster.users.map((u) => {
       const who = engine.describeUser(u.name);
       return { name: u.name, description: u.description ?? '', identity: who?.name ?? u.name, groups: who?.groups ?? [] };

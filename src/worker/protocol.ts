@@ -1,6 +1,7 @@
 // The messages between the UI and the engine host (in a Web Worker, or on the main thread in tests).
 // Commands go in; trace batches (at most one per animation frame), state snapshots, kubectl output and errors
 // come out. Everything here is structured-clone-safe plain data.
+import type { Status } from '../sim/api/status.ts';
 import type { ManifestError } from '../sim/kubectl/manifests.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { TraceEvent } from '../sim/trace/types.ts';
@@ -18,6 +19,9 @@ export const Commands = {
   seek: 'seek',
   restore: 'restore',
   etcdHistory: 'etcdHistory',
+  events: 'events',
+  object: 'object',
+  admission: 'admission',
   ping: 'ping',
   crash: 'crash',
 } as const;
@@ -29,6 +33,9 @@ export const Messages = {
   snapshot: 'snapshot',
   kubectl: 'kubectl',
   etcdHistory: 'etcdHistory',
+  events: 'events',
+  object: 'object',
+  admission: 'admission',
   error: 'error',
   pong: 'pong',
 } as const;
@@ -55,8 +62,12 @@ export interface UserAction {
   traceIndex: number;
 }
 
+/** An action to replay when loading a shared session: when it happened is all a deterministic engine needs. */
+export type ReplayAction = Pick<UserAction, 'kind' | 'user' | 'file' | 'tasksRun'>;
+
 export type Command =
-  | { type: typeof Commands.load; scenario: Scenario }
+  /** Starts a scenario; with `replay`, performs recorded actions at their positions and shows step `cursor`. */
+  | { type: typeof Commands.load; scenario: Scenario; replay?: { actions: ReplayAction[]; cursor: number; known?: number } }
   | { type: typeof Commands.apply; user: string; file: FileRef }
   | { type: typeof Commands.delete; user: string; file: FileRef }
   | { type: typeof Commands.play }
@@ -69,6 +80,12 @@ export type Command =
   /** Rebuilds a scenario with recorded actions, runs to `known` events and shows `cursor` (after a worker restart). */
   | { type: typeof Commands.restore; scenario: Scenario; actions: UserAction[]; cursor: number; known: number; origin: number; speed: Speed }
   | { type: typeof Commands.etcdHistory; key: string }
+  /** `kubectl get events` as of the cursor, in the default namespace or all (-A). */
+  | { type: typeof Commands.events; allNamespaces: boolean }
+  /** `kubectl get -o yaml` of the object stored at an etcd key, as of the cursor. */
+  | { type: typeof Commands.object; key: string }
+  /** The object before and after each admission plugin of the request with this span. */
+  | { type: typeof Commands.admission; span: number }
   | { type: typeof Commands.ping; id: number }
   /** Test hook: makes the host throw, as a bug would. */
   | { type: typeof Commands.crash };
@@ -120,12 +137,23 @@ export interface Snapshot {
   actions: UserAction[];
 }
 
+export interface KubectlOutputLine {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  /** Trace index of the response that produced it. */
+  at: number;
+  /** 1-based line in the file where the document it is about starts. */
+  docLine?: number;
+  /** The API error's Status (its message, reason and field causes). */
+  status?: Status;
+}
+
 export interface KubectlOutput {
   command: string;
   user: string;
   file: string;
   ok: boolean;
-  lines: { stream: 'stdout' | 'stderr'; text: string; /** Trace index of the response that produced it. */ at: number }[];
+  lines: KubectlOutputLine[];
   parseError?: ManifestError;
 }
 
@@ -135,9 +163,20 @@ export interface EtcdRevision {
   value: string;
 }
 
+/** One admission plugin's turn: the object as YAML before and after it (null where it cannot be rebuilt). */
+export interface AdmissionStep {
+  seq: number;
+  plugin: string;
+  phase: 'mutating' | 'validating';
+  before: string | null;
+  after: string | null;
+}
+
 export interface ScenarioInfo {
   name: string;
   title: string;
+  description: string;
+  steps: { action: 'apply' | 'delete'; file: string; user: string; note: string }[];
   users: { name: string; description: string; identity: string; groups: string[] }[];
   nodes: string[];
   files: FileRef[];
@@ -150,6 +189,9 @@ export type HostMessage =
   | { type: typeof Messages.snapshot; snapshot: Snapshot }
   | { type: typeof Messages.kubectl; output: KubectlOutput }
   | { type: typeof Messages.etcdHistory; key: string; revisions: EtcdRevision[] }
+  | { type: typeof Messages.events; allNamespaces: boolean; text: string; revision: number }
+  | { type: typeof Messages.object; key: string; yaml: string | null; revision: number }
+  | { type: typeof Messages.admission; span: number; steps: AdmissionStep[] }
   | { type: typeof Messages.error; message: string }
   | { type: typeof Messages.pong; id: number };
 

@@ -25,6 +25,10 @@ export interface KubectlLine {
   text: string;
   /** The span of the request whose answer produced this line, if one did. */
   span?: number;
+  /** 1-based line in the file where the document this line is about starts. */
+  docLine?: number;
+  /** The server's Status, when this line reports an API error. */
+  status?: Status;
 }
 
 export interface KubectlResult {
@@ -37,6 +41,8 @@ export interface KubectlResult {
 
 interface Target {
   obj: KubeObject;
+  /** 1-based line where the object's document starts in the file. */
+  docLine: number;
   info: ResourceInfo;
   name: string;
   namespace: string;
@@ -69,15 +75,15 @@ function run(ctx: KubectlContext, fileName: string, text: string, each: (t: Targ
   const targets: Target[] = [];
   for (const doc of parsed.docs) {
     const t = resolve(ctx, fileName, doc.object);
-    if (typeof t === 'string') return { ok: false, lines: [{ stream: 'stderr', text: t }] };
-    targets.push(t);
+    if (typeof t === 'string') return { ok: false, lines: [{ stream: 'stderr', text: t, docLine: doc.line }] };
+    targets.push({ ...t, docLine: doc.line });
   }
   if (targets.length === 0) return { ok: false, lines: [{ stream: 'stderr', text: 'error: no objects passed to apply' }] };
-  const lines = targets.map(each);
+  const lines = targets.map((t) => ({ ...each(t), docLine: t.docLine }));
   return { ok: lines.every((l) => l.stream === 'stdout'), lines };
 }
 
-function resolve(ctx: KubectlContext, fileName: string, obj: KubeObject): Target | string {
+function resolve(ctx: KubectlContext, fileName: string, obj: KubeObject): Omit<Target, 'docLine'> | string {
   const missing: string[] = [];
   if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') missing.push('apiVersion not set');
   if (typeof obj.kind !== 'string' || obj.kind === '') missing.push('kind not set');
@@ -167,10 +173,14 @@ function serverError(res: ApiResponse, context: string): KubectlLine {
   if (s.reason === 'Invalid' && s.details?.kind && s.details.name !== undefined) {
     const causes = (s.details.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : c.message ?? ''));
     const detail = causes.length === 1 ? (causes[0] ?? '') : `\n${causes.map((c) => `* ${c}`).join('\n')}`;
-    return { stream: 'stderr', text: `The ${s.details.kind} "${s.details.name}" is invalid: ${detail}`, span: res.span };
+    return { stream: 'stderr', text: `The ${s.details.kind} "${s.details.name}" is invalid: ${detail}`, span: res.span, ...statusOf(s) };
   }
   const reason = s.reason ? ` (${s.reason})` : '';
-  return { stream: 'stderr', text: `Error from server${reason}: ${context}: ${message}`, span: res.span };
+  return { stream: 'stderr', text: `Error from server${reason}: ${context}: ${message}`, span: res.span, ...statusOf(s) };
+}
+
+function statusOf(s: Partial<Status>): { status?: Status } {
+  return s.kind === 'Status' ? { status: s as Status } : {};
 }
 
 function gvr(info: ResourceInfo): string {

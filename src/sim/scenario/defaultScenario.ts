@@ -64,6 +64,7 @@ export const defaultScenario: Scenario = {
   version: 1,
   name: 'nginx-pod',
   title: 'kubectl apply -f nginx-pod.yaml',
+  description: 'The seed\'s story: the cluster admin applies an nginx Pod and it travels through every kube-apiserver stage, into etcd, to kube-scheduler, to a kubelet and containerd, until it runs.',
   seed: 20260115,
   cluster: {
     nodes: [

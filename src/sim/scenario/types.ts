@@ -36,6 +36,8 @@ export interface Scenario {
   version: typeof SCENARIO_FORMAT_VERSION;
   name: string;
   title: string;
+  /** What the story shows, in a sentence or two (the gallery's card). */
+  description?: string;
   seed: number;
   cluster: {
     nodes: ScenarioNode[];

@@ -31,6 +31,12 @@ const paths = {
   reset: 'M4.5 12a7.5 7.5 0 1 0 2.2-5.3M4.5 4.5v4h4',
   info: 'M12 3.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17zM12 11v5.5M12 7.5h.01',
   list: 'M8.5 6.5h11M8.5 12h11M8.5 17.5h11M4.5 6.5h.01M4.5 12h.01M4.5 17.5h.01',
+  plus: 'M12 5v14M5 12h14',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  grid: 'M4.5 4.5h6v6h-6zM13.5 4.5h6v6h-6zM4.5 13.5h6v6h-6zM13.5 13.5h6v6h-6z',
+  widen: 'M4 12h16M8 8l-4 4 4 4M16 8l4 4-4 4',
+  narrow: 'M3 12h6M21 12h-6M6 9l3 3-3 3M18 9l-3 3 3 3M12 4v16',
+  diff: 'M8 4v8M4 8h8M5 18h7M16 4v16M13 17l3 3 3-3',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -1,84 +1,136 @@
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
+import type { CodeEditor as CodeEditorComponent } from './monaco/CodeEditor.tsx';
 import { useShallow } from 'zustand/react/shallow';
-import type { ManifestError } from '../../sim/kubectl/manifests.ts';
 import { Icon } from '../common/Icon.tsx';
 import { engine } from '../engine/engine.ts';
-import { editFile, resetFile, selectFile, useEditor } from '../store/editorStore.ts';
+import { addFile, deleteFile, fileNameProblem, renameFile, resetFile, selectFile, useEditor } from '../store/editorStore.ts';
 import { useSession } from '../store/sessionStore.ts';
 import { t } from '../text/index.ts';
 import { KubectlOutput } from './KubectlOutput.tsx';
+import { ScenarioSteps } from './ScenarioSteps.tsx';
 
-/** Checks YAML as the learner types; the parser loads on first use, after the diagram. */
-function useYamlError(content: string): ManifestError | null {
-  const [error, setError] = useState<ManifestError | null>(null);
+/** Monaco loads once the diagram is on screen and the browser is idle: the diagram never waits for the editor. */
+function useLazyEditor(): typeof CodeEditorComponent | null {
+  const [Editor, setEditor] = useState<typeof CodeEditorComponent | null>(null);
+  const scenarioReady = useSession((s) => s.scenario !== null);
   useEffect(() => {
+    if (!scenarioReady || Editor) return;
     let live = true;
-    const timer = window.setTimeout(() => {
-      void import('../../sim/kubectl/manifests.ts').then(({ parseManifests }) => {
-        if (!live) return;
-        const r = parseManifests(content);
-        setError(r.ok ? null : r.error);
+    const load = (): void => {
+      void import('./monaco/CodeEditor.tsx').then((m) => {
+        if (live) setEditor(() => m.CodeEditor);
       });
-    }, 150);
+    };
+    const idle = window.requestIdleCallback?.(load, { timeout: 600 });
+    const timer = idle === undefined ? window.setTimeout(load, 50) : undefined;
     return () => {
       live = false;
-      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) window.clearTimeout(timer);
     };
-  }, [content]);
-  return error;
+  }, [scenarioReady, Editor]);
+  return Editor;
 }
 
-/** A plain editor with a line gutter (Monaco replaces it in the next slice); every keystroke is saved. */
+/** The file tabs: arrow keys move between them; files the learner added can be renamed (double-click) and deleted. */
+const FileTabs = memo(function FileTabs() {
+  const { files, active, scenarioFiles } = useEditor(useShallow((s) => ({ files: s.files, active: s.active, scenarioFiles: s.scenarioFiles })));
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const own = !scenarioFiles.includes(active);
+  const problem = renaming ? fileNameProblem(draft, renaming) : undefined;
+
+  useEffect(() => {
+    if (renaming) input.current?.select();
+  }, [renaming]);
+
+  const startRename = (name: string): void => {
+    if (scenarioFiles.includes(name)) return;
+    setDraft(name);
+    setRenaming(name);
+  };
+  const commit = (): void => {
+    if (renaming && renameFile(renaming, draft)) setRenaming(null);
+  };
+
+  return (
+    <div className="flex items-center gap-1">
+      <div role="tablist" aria-label={t.editor.files} className="flex min-w-0 flex-1 gap-1 overflow-x-auto">
+        {files.map((f) => (renaming === f.name ? (
+          <span key={f.name} className="flex flex-col">
+            <input ref={input} className="file-tab file-tab-input" aria-label={t.editor.fileName} value={draft} aria-invalid={problem ? true : undefined}
+              title={problem ? t.editor.fileNameProblem[problem] : undefined}
+              onChange={(e) => setDraft(e.target.value)} onBlur={commit}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') commit();
+                if (e.key === 'Escape') setRenaming(null);
+              }} />
+          </span>
+        ) : (
+          <button key={f.name} id={`file-tab-${f.name}`} type="button" role="tab" aria-selected={f.name === active} className="file-tab" onClick={() => selectFile(f.name)}
+            onDoubleClick={() => startRename(f.name)}
+            onKeyDown={(e) => {
+              if (e.key === 'F2') startRename(f.name);
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const i = files.findIndex((x) => x.name === f.name) + (e.key === 'ArrowRight' ? 1 : -1);
+              const next = files[(i + files.length) % files.length];
+              if (next) {
+                selectFile(next.name);
+                document.getElementById(`file-tab-${next.name}`)?.focus();
+              }
+            }} tabIndex={f.name === active ? 0 : -1}>
+            {f.name}
+          </button>
+        )))}
+      </div>
+      {own && !renaming ? (
+        <>
+          <button type="button" className="icon-btn icon-btn-sm" aria-label={t.editor.rename} title={`${t.editor.rename} (F2)`} onClick={() => startRename(active)}>
+            <Icon name="pencil" className="size-3.5" />
+          </button>
+          <button type="button" className="icon-btn icon-btn-sm" aria-label={t.editor.remove} title={t.editor.remove}
+            onClick={() => { if (window.confirm(t.editor.removeConfirm(active))) deleteFile(active); }}>
+            <Icon name="trash" className="size-3.5" />
+          </button>
+        </>
+      ) : null}
+      <button type="button" className="icon-btn icon-btn-sm" aria-label={t.editor.newFile} title={t.editor.newFile} onClick={() => addFile()}>
+        <Icon name="plus" className="size-4" />
+      </button>
+    </div>
+  );
+});
+
+/** Until Monaco has loaded: the file's text, read-only, so the panel never jumps. */
+function EditorPlaceholder({ content }: { content: string }) {
+  return (
+    <div className="editor editor-placeholder" aria-busy="true">
+      <pre aria-hidden="true">{content}</pre>
+      <span className="editor-loading">{t.editor.loading}</span>
+    </div>
+  );
+}
+
+/** Monaco once its chunk has loaded (the component itself is declared in that module, never during render). */
+function LazyEditor({ component, content }: { component: typeof CodeEditorComponent | null; content: string }) {
+  if (!component) return <EditorPlaceholder content={content} />;
+  const Loaded = component;
+  return <Loaded />;
+}
+
 export const ManifestEditor = memo(function ManifestEditor() {
   const { files, active, user } = useEditor(useShallow((s) => ({ files: s.files, active: s.active, user: s.user })));
   const original = useSession((s) => s.scenario?.files.find((f) => f.name === active)?.content);
   const file = files.find((f) => f.name === active);
   const content = file?.content ?? '';
-  const error = useYamlError(content);
-  const gutter = useRef<HTMLDivElement>(null);
-  const errorId = useId();
-  const lines = content.split('\n').length;
+  const LoadedEditor = useLazyEditor();
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-2">
-      <div role="tablist" aria-label={t.editor.files} className="flex gap-1 overflow-x-auto">
-        {files.map((f) => (
-          <button key={f.name} type="button" role="tab" aria-selected={f.name === active} className="file-tab" onClick={() => selectFile(f.name)}
-            onKeyDown={(e) => {
-              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const i = files.findIndex((x) => x.name === f.name) + (e.key === 'ArrowRight' ? 1 : -1);
-              const next = files[(i + files.length) % files.length];
-              if (next) selectFile(next.name);
-            }} tabIndex={f.name === active ? 0 : -1}>
-            {f.name}
-          </button>
-        ))}
-      </div>
-      <div className={`editor ${error ? 'has-error' : ''}`}>
-        <div ref={gutter} className="editor-gutter" aria-hidden="true">
-          {Array.from({ length: lines }, (_, i) => (
-            <div key={i} className={error?.line === i + 1 ? 'gutter-error' : ''}>{error?.line === i + 1 ? '●' : i + 1}</div>
-          ))}
-        </div>
-        <textarea
-          className="editor-text"
-          value={content}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoCorrect="off"
-          wrap="off"
-          aria-label={t.editor.editorLabel(active)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => editFile(active, e.target.value)}
-          onScroll={(e) => { if (gutter.current) gutter.current.scrollTop = e.currentTarget.scrollTop; }}
-        />
-      </div>
-      {error ? (
-        <p id={errorId} className="yaml-error" role="alert">
-          <Icon name="alert" className="size-4 shrink-0" /> {t.editor.yamlError(error.line, error.col, error.message)}
-        </p>
-      ) : null}
+      <ScenarioSteps />
+      <FileTabs />
+      <LazyEditor component={LoadedEditor} content={content} />
       <div className="flex items-center gap-2">
         <button type="button" className="btn btn-primary" onClick={() => file && engine.apply(user, file)} title={t.editor.applyHint(user)} disabled={!file}>
           <Icon name="upload" className="size-4" /> {t.editor.apply}

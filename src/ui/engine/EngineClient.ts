@@ -1,7 +1,7 @@
 // The UI's side of the worker protocol: starts the engine worker, watches its heartbeat, and when it crashes or
 // stops answering starts a new one and replays the recorded actions to the same step (the engine is deterministic).
 import type { Scenario } from '../../sim/scenario/types.ts';
-import { Commands, type Command, type HostMessage, type Snapshot } from '../../worker/protocol.ts';
+import { Commands, type Command, type HostMessage, type ReplayAction, type Snapshot } from '../../worker/protocol.ts';
 
 export interface WorkerLike {
   postMessage(message: Command): void;
@@ -39,10 +39,14 @@ export class EngineClient {
     };
   }
 
-  start(scenario: Scenario): void {
+  /** Messages received from workers so far (the benchmark's worker→UI rate). */
+  received = 0;
+
+  /** Starts the scenario; `replay` performs a shared session's actions and shows its step. */
+  start(scenario: Scenario, replay?: { actions: ReplayAction[]; cursor: number; known?: number }): void {
     this.scenario = scenario;
     this.spawn();
-    this.send({ type: Commands.load, scenario });
+    this.send(replay ? { type: Commands.load, scenario, replay } : { type: Commands.load, scenario });
     this.heartbeat = this.timers.setInterval(() => this.beat(), this.opts.heartbeatMs ?? 1000);
   }
 
@@ -59,6 +63,7 @@ export class EngineClient {
   private spawn(): void {
     const w = this.opts.createWorker();
     w.onmessage = (e) => {
+      this.received++;
       this.lastHeard = this.timers.now();
       this.opts.onMessage(e.data);
     };

@@ -1,14 +1,21 @@
 // The app's one engine connection and the commands the UI sends through it.
 import type { Scenario } from '../../sim/scenario/types.ts';
-import { Commands, type Command, type FileRef, type Speed, SPEEDS } from '../../worker/protocol.ts';
+import { Commands, type Command, type FileRef, type ReplayAction, type Speed, SPEEDS } from '../../worker/protocol.ts';
 import { receive, setHealth, useSession } from '../store/sessionStore.ts';
 import { t } from '../text/index.ts';
 import { EngineClient } from './EngineClient.ts';
 
 let client: EngineClient | null = null;
+let running: Scenario | null = null;
 
-export function startEngine(scenario: Scenario): void {
+/** The scenario the engine runs (what a share link carries). */
+export function currentScenario(): Scenario | null {
+  return running;
+}
+
+export function startEngine(scenario: Scenario, replay?: { actions: ReplayAction[]; cursor: number; known?: number }): void {
   client?.stop();
+  running = scenario;
   client = new EngineClient({
     createWorker: () => new Worker(new URL('../../worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' }),
     onMessage: receive,
@@ -18,7 +25,7 @@ export function startEngine(scenario: Scenario): void {
       setHealth('restarting', reason === 'crashed' ? t.workerNotice.crashed(step) : t.workerNotice.stalled(step));
     },
   });
-  client.start(scenario);
+  client.start(scenario, replay);
 }
 
 function send(cmd: Command): void {
@@ -54,13 +61,16 @@ export const engine = {
     if (next !== undefined) setSpeed(next);
   },
   etcdHistory: (key: string) => send({ type: Commands.etcdHistory, key }),
+  events: (allNamespaces: boolean) => send({ type: Commands.events, allNamespaces }),
+  object: (key: string) => send({ type: Commands.object, key }),
+  admission: (span: number) => send({ type: Commands.admission, span }),
   crash: () => send({ type: Commands.crash }),
 };
 
-/** For the browser tests: make the engine crash as a bug would, to see the UI recover. */
+/** For the browser tests and the benchmark: crash the engine as a bug would; count worker messages. */
 declare global {
   interface Window {
-    podJourney?: { crashEngine(): void };
+    podJourney?: { crashEngine(): void; messagesReceived(): number };
   }
 }
-window.podJourney = { crashEngine: engine.crash };
+window.podJourney = { crashEngine: engine.crash, messagesReceived: () => client?.received ?? 0 };

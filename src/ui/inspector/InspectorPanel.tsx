@@ -5,11 +5,14 @@ import { useSession } from '../store/sessionStore.ts';
 import { t } from '../text/index.ts';
 import { AdmissionInspector } from './AdmissionInspector.tsx';
 import { EtcdInspector } from './EtcdInspector.tsx';
+import { EventsInspector } from './EventsInspector.tsx';
+import { ObjectsInspector } from './ObjectsInspector.tsx';
 import { RbacInspector } from './RbacInspector.tsx';
 import { RequestInspector } from './RequestInspector.tsx';
 import { requestView } from './requestView.ts';
+import { SchedulerInspector } from './SchedulerInspector.tsx';
 
-const TABS: InspectorTab[] = ['request', 'rbac', 'admission', 'etcd'];
+const TABS: InspectorTab[] = ['request', 'rbac', 'admission', 'etcd', 'scheduler', 'events', 'objects'];
 
 export const InspectorPanel = memo(function InspectorPanel() {
   const tab = useInspector((s) => s.tab);
@@ -17,7 +20,7 @@ export const InspectorPanel = memo(function InspectorPanel() {
   const view = useMemo(() => requestView(trace, cursor), [trace, cursor]);
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <div role="tablist" aria-label={t.inspector.tabList} className="segmented">
+      <div role="tablist" aria-label={t.inspector.tabList} className="segmented segmented-grid">
         {TABS.map((id) => (
           <button key={id} id={`insp-tab-${id}`} type="button" role="tab" aria-selected={tab === id} aria-controls="insp-panel" tabIndex={tab === id ? 0 : -1}
             onClick={() => openInspector(id)}
@@ -38,6 +41,9 @@ export const InspectorPanel = memo(function InspectorPanel() {
         {tab === 'rbac' ? <RbacInspector view={view} /> : null}
         {tab === 'admission' ? <AdmissionInspector view={view} /> : null}
         {tab === 'etcd' ? <EtcdInspector /> : null}
+        {tab === 'scheduler' ? <SchedulerInspector /> : null}
+        {tab === 'events' ? <EventsInspector /> : null}
+        {tab === 'objects' ? <ObjectsInspector /> : null}
       </div>
     </div>
   );

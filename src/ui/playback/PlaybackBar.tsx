@@ -5,7 +5,7 @@ import { Icon } from '../common/Icon.tsx';
 import { engine } from '../engine/engine.ts';
 import { useSession } from '../store/sessionStore.ts';
 import { t } from '../text/index.ts';
-import { markersOf, type MarkerKind } from './markers.ts';
+import { bucketMarkers, markersOf, type MarkerKind } from './markers.ts';
 
 const NO_ACTIONS: UserAction[] = [];
 
@@ -20,7 +20,7 @@ const Timeline = memo(function Timeline() {
     trace: s.trace, cursor: s.snapshot?.cursor ?? 0, actions: s.snapshot?.actions ?? NO_ACTIONS, time: s.snapshot?.time ?? 0, origin: s.snapshot?.origin ?? 0,
   })));
   const total = Math.max(1, trace.length - origin);
-  const markers = useMemo(() => markersOf(trace, actions).filter((m) => m.index >= origin), [trace, actions, origin]);
+  const markers = useMemo(() => bucketMarkers(markersOf(trace, actions), origin, total), [trace, actions, origin, total]);
   return (
     <div className="relative h-9 flex-1">
       <div className="absolute inset-x-2 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-slate-800" aria-hidden="true">
@@ -29,7 +29,7 @@ const Timeline = memo(function Timeline() {
       <div className="pointer-events-none absolute inset-x-2 top-0 h-full" aria-hidden="true">
         {markers.map((m) => (
           <span key={`${m.kind}${m.index}`} className={`timeline-marker ${markerColor[m.kind]} marker-${m.kind}`}
-            style={{ left: `${((m.index - origin + 0.5) / total) * 100}%` }} />
+            style={{ left: `${m.left}%` }} />
         ))}
       </div>
       <input type="range" className="timeline-range absolute inset-0 w-full" min={origin} max={Math.max(origin, trace.length)} value={cursor}
@@ -64,7 +64,7 @@ export const PlaybackBar = memo(function PlaybackBar() {
           {SPEEDS.map((s) => <option key={String(s)} value={String(s)}>{speedLabel(s)}</option>)}
         </select>
       </label>
-      <div className="ml-2 w-[104px] shrink-0 text-right font-mono text-[12px] leading-tight text-slate-400" aria-live="off">
+      <div className="ml-2 w-[124px] shrink-0 text-right font-mono text-[12px] leading-tight text-slate-400" aria-live="off">
         <div className="text-slate-200">{t.playback.stepOf(step, steps)}</div>
         <div>{t.playback.time(time)}</div>
       </div>

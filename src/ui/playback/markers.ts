@@ -40,3 +40,20 @@ export function markersOf(trace: readonly TraceEvent[], actions: readonly UserAc
   for (const a of actions) out.push({ index: a.traceIndex, kind: 'action' });
   return out;
 }
+
+const SEVERITY: Record<MarkerKind, number> = { request: 0, decision: 1, action: 2, error: 3 };
+
+/**
+ * Markers placed on a timeline of `total` steps from `origin`, at most one per `buckets`-th of its width (the most
+ * severe wins): a long story (a 100-replica Deployment) keeps a few hundred marks, not thousands of elements.
+ */
+export function bucketMarkers(markers: readonly Marker[], origin: number, total: number, buckets = 400): { kind: MarkerKind; left: number; index: number }[] {
+  const byBucket = new Map<number, Marker>();
+  for (const m of markers) {
+    if (m.index < origin) continue;
+    const b = Math.min(buckets - 1, Math.floor(((m.index - origin + 0.5) / total) * buckets));
+    const have = byBucket.get(b);
+    if (!have || SEVERITY[m.kind] > SEVERITY[have.kind]) byBucket.set(b, m);
+  }
+  return [...byBucket.values()].map((m) => ({ kind: m.kind, index: m.index, left: ((m.index - origin + 0.5) / total) * 100 }));
+}

@@ -1,7 +1,8 @@
 // What the engine host has told the UI: the trace, the state at the cursor, kubectl output, and the worker's health.
 import { create } from 'zustand';
+import { t } from '../text/index.ts';
 import type { TraceEvent } from '../../sim/trace/types.ts';
-import { Messages, unreachable, type EtcdRevision, type HostMessage, type KubectlOutput, type ScenarioInfo, type Snapshot } from '../../worker/protocol.ts';
+import { Messages, unreachable, type AdmissionStep, type EtcdRevision, type HostMessage, type KubectlOutput, type ScenarioInfo, type Snapshot } from '../../worker/protocol.ts';
 
 export type WorkerHealth = 'starting' | 'ready' | 'restarting' | 'failed';
 
@@ -11,13 +12,21 @@ export interface SessionState {
   snapshot: Snapshot | null;
   outputs: KubectlOutput[];
   etcdHistory: { key: string; revisions: EtcdRevision[] } | null;
+  /** `kubectl get events` as of the cursor. */
+  events: { allNamespaces: boolean; text: string; revision: number } | null;
+  /** `kubectl get -o yaml` of the inspected object as of the cursor. */
+  object: { key: string; yaml: string | null; revision: number } | null;
+  admission: { span: number; steps: AdmissionStep[] } | null;
+  /** kubectl could not read the file (nothing was sent): shown in the narration until the cursor moves. */
+  fileProblem: { text: string; cursor: number } | null;
   health: WorkerHealth;
   notice: string | null;
   lastError: string | null;
 }
 
 const initial: SessionState = {
-  scenario: null, trace: [], snapshot: null, outputs: [], etcdHistory: null, health: 'starting', notice: null, lastError: null,
+  scenario: null, trace: [], snapshot: null, outputs: [], etcdHistory: null, events: null, object: null, admission: null, fileProblem: null,
+  health: 'starting', notice: null, lastError: null,
 };
 
 export const useSession = create<SessionState>()(() => ({ ...initial }));
@@ -35,13 +44,34 @@ export function receive(m: HostMessage): void {
       useSession.setState((s) => ({ trace: [...s.trace.slice(0, m.start), ...m.events] }));
       return;
     case Messages.snapshot:
-      useSession.setState({ snapshot: m.snapshot });
+      useSession.setState((s) => ({
+        // The cluster views depend on etcd's revision alone: keep the arrays the components already hold.
+        snapshot: s.snapshot && s.snapshot.revision === m.snapshot.revision
+          ? { ...m.snapshot, pods: s.snapshot.pods, nodes: s.snapshot.nodes, keys: s.snapshot.keys }
+          : m.snapshot,
+        // A problem reading the file is news until the learner moves on.
+        fileProblem: s.fileProblem && s.fileProblem.cursor === m.snapshot.cursor ? s.fileProblem : null,
+      }));
       return;
-    case Messages.kubectl:
-      useSession.setState((s) => ({ outputs: [...s.outputs, m.output].slice(-20) }));
+    case Messages.kubectl: {
+      const e = m.output.parseError;
+      useSession.setState((s) => ({
+        outputs: [...s.outputs, m.output].slice(-20),
+        fileProblem: e ? { text: t.narration.fileProblem(m.output.file, t.editor.yamlError(e.line, e.col, e.message)), cursor: s.snapshot?.cursor ?? 0 } : null,
+      }));
       return;
+    }
     case Messages.etcdHistory:
       useSession.setState({ etcdHistory: { key: m.key, revisions: m.revisions } });
+      return;
+    case Messages.events:
+      useSession.setState({ events: { allNamespaces: m.allNamespaces, text: m.text, revision: m.revision } });
+      return;
+    case Messages.object:
+      useSession.setState({ object: { key: m.key, yaml: m.yaml, revision: m.revision } });
+      return;
+    case Messages.admission:
+      useSession.setState({ admission: { span: m.span, steps: m.steps } });
       return;
     case Messages.error:
       useSession.setState({ lastError: m.message });
