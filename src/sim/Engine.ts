@@ -92,12 +92,14 @@ export class Engine {
     }
 
     const rbacInfo = (resource: string): ResourceInfo => lookupResource('rbac.authorization.k8s.io', 'v1', resource) as ResourceInfo;
+    const rbacResources = ['roles', 'rolebindings', 'clusterroles', 'clusterrolebindings'].map(rbacInfo);
     const rbacSource: RbacSource = {
       getRole: (ns, name) => this.store.peek(rbacInfo('roles'), ns, name) as unknown as Role | undefined,
       listRoleBindings: (ns) => this.store.peekList(rbacInfo('rolebindings'), ns) as unknown as RoleBinding[],
       getClusterRole: (name) => this.store.peek(rbacInfo('clusterroles'), '', name) as unknown as ClusterRole | undefined,
       listClusterRoleBindings: () => this.store.peekList(rbacInfo('clusterrolebindings'), '') as unknown as ClusterRoleBinding[],
       listClusterRoles: () => this.store.peekList(rbacInfo('clusterroles'), '') as unknown as ClusterRole[],
+      changeRevision: () => Math.max(...rbacResources.map((r) => this.store.changeRevision(r))),
     };
     const rbac = new RbacAuthorizer(rbacSource);
     const registryResolver = new RuleResolver(rbacSource, { notFound: 'registry' });

@@ -39,8 +39,17 @@ export class Clock {
 
   /** RFC 3339 timestamp with second precision, as metadata.creationTimestamp is written. */
   timestamp(offsetMs = 0): string {
-    return formatRfc3339(this.wallMs() + offsetMs);
+    const at = this.wallMs() + offsetMs;
+    // Many objects are stamped at the same virtual instant: remember the last text.
+    if (at !== this.stampedAt) {
+      this.stampedAt = at;
+      this.stamp = formatRfc3339(at);
+    }
+    return this.stamp;
   }
+
+  private stampedAt = Number.NaN;
+  private stamp = '';
 
   /** RFC 3339 with microseconds, as metav1.MicroTime (events.k8s.io eventTime, Lease renewTime). */
   microTimestamp(offsetMs = 0): string {

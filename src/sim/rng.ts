@@ -48,10 +48,14 @@ export class Rng {
 
   /** A random (version 4) UUID, as the apiserver assigns to metadata.uid. */
   uuid(): string {
-    const hex = (n: number): string => n.toString(16).padStart(8, '0');
-    const w = [this.uint32(), this.uint32(), this.uint32(), this.uint32()].map(hex).join('');
-    const variant = ((parseInt(w[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
-    return `${w.slice(0, 8)}-${w.slice(8, 12)}-4${w.slice(13, 16)}-${variant}${w.slice(17, 20)}-${w.slice(20, 32)}`;
+    // 32 hex digits from four draws; the version nibble is 4 and the variant's top bits are 10.
+    const a = hex8(this.uint32());
+    const b = hex8(this.uint32());
+    const cn = this.uint32();
+    const c = hex8(cn);
+    const d = hex8(this.uint32());
+    const variant = (((cn >>> 28) & 0x3) | 0x8).toString(16);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
   }
 
   /** The 5-character suffix generateName appends (k8s.io/apiserver/pkg/storage/names: consonants and digits). */
@@ -61,6 +65,15 @@ export class Rng {
     for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
     return s;
   }
+}
+
+const HEX = '0123456789abcdef';
+
+/** n (a uint32) as 8 lowercase hex digits: n.toString(16).padStart(8, '0'). */
+function hex8(n: number): string {
+  let s = '';
+  for (let shift = 28; shift >= 0; shift -= 4) s += HEX[(n >>> shift) & 0xf] ?? '0';
+  return s;
 }
 
 function hashString(text: string): number {

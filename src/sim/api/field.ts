@@ -61,7 +61,7 @@ export class FieldPath {
   }
   child(name: string, ...more: string[]): FieldPath {
     const first = new FieldPath(this.text === '' ? name : `${this.text}.${name}`);
-    return more.reduce((p, m) => p.child(m), first);
+    return more.length === 0 ? first : more.reduce((p, m) => p.child(m), first);
   }
   index(i: number): FieldPath {
     return new FieldPath(`${this.text}[${i}]`);

@@ -1,5 +1,6 @@
 // Shapes shared by every part of the engine. Objects are plain JSON, as they are in etcd and on the wire.
 import type { ObjectMeta as K8sObjectMeta } from 'kubernetes-types/meta/v1';
+import { jsonClone } from '../util/jsonClone.ts';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -55,5 +56,6 @@ export function qualifiedResource(group: string, resource: string): string {
 
 /** A deep copy of a JSON value (objects here are always plain JSON). */
 export function deepClone<T>(value: T): T {
-  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+  // jsonClone gives JSON.parse(JSON.stringify(value)) exactly, without producing the text.
+  return value === undefined ? value : jsonClone(value);
 }

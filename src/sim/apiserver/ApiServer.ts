@@ -95,6 +95,7 @@ export class ApiServer {
   constructor(private readonly d: ApiServerDeps) {
     this.union = new UnionAuthorizer(d.authorizers);
     // etcd operations belong to the request being served.
+    d.store.wantsEtcdOps = () => d.tracer.active;
     d.store.onEtcdOp = (op) => {
       const span = this.spans[this.spans.length - 1];
       if (span !== undefined) d.tracer.emit(span, null, { type: 'etcd', ...op });
@@ -121,7 +122,8 @@ export class ApiServer {
     const query = new Query(req.query ?? '');
     const header = headerReader(req.headers ?? {});
     const warnings: string[] = [];
-    tracer.emit(span, req.parentSpan ?? null, {
+    // Trace bodies are built only when someone reads the trace.
+    if (tracer.active) tracer.emit(span, req.parentSpan ?? null, {
       type: 'request', from, to: 'kube-apiserver', method: req.method.toUpperCase(),
       path: req.path + (req.query ? (req.query.startsWith('?') ? req.query : `?${req.query}`) : ''),
       ...(header('content-type')[0] ? { contentType: header('content-type')[0] } : {}),
@@ -134,7 +136,7 @@ export class ApiServer {
     try {
       // 1. Request info: needs nothing but the URL, and everything after needs it.
       const info = parseRequestInfo(req.method, req.path, query);
-      stage('requestInfo', 'ok', info.isResourceRequest
+      if (tracer.active) stage('requestInfo', 'ok', info.isResourceRequest
         ? `${info.verb} ${info.resource}${info.subresource ? '/' + info.subresource : ''}${info.name ? ' ' + info.name : ''}${info.namespace ? ' in ' + info.namespace : ''}`
         : `${info.verb} ${info.path} (non-resource)`);
 
@@ -152,7 +154,7 @@ export class ApiServer {
     } finally {
       this.spans.pop();
     }
-    tracer.emit(span, req.parentSpan ?? null, {
+    if (tracer.active) tracer.emit(span, req.parentSpan ?? null, {
       type: 'response', from: 'kube-apiserver', to: from, code: response.code,
       ...(isStatus(response.body) && response.code >= 400 ? { status: response.body } : {}),
       summary: summarize(response),
@@ -169,7 +171,7 @@ export class ApiServer {
     }
     if (req.clientCert) creds.clientCert = req.clientCert;
     const res = this.d.authenticator.authenticate(creds);
-    this.d.tracer.emit(span, req.parentSpan ?? null, res.ok
+    if (this.d.tracer.active) this.d.tracer.emit(span, req.parentSpan ?? null, res.ok
       ? { type: 'authn', authenticator: res.authenticator, user: res.user, ok: true }
       : { type: 'authn', authenticator: res.authenticator, user: null, ok: false, reason: res.reason });
     if (!res.ok) throw errors.unauthorized();
@@ -198,6 +200,7 @@ export class ApiServer {
   private authorize(info: RequestInfo, user: UserInfo, span: number, fieldSelector: string): void {
     const attrs = attributesFor(info, user, fieldSelector);
     const result = this.union.authorizeEach(attrs, (a, r) => {
+      if (!this.d.tracer.active) return;
       this.d.tracer.emit(span, null, {
         type: 'authz', authorizer: a.name, decision: r.decision, reason: r.reason, considered: r.considered,
         ...(r.match ? { match: r.match } : {}),

@@ -82,10 +82,8 @@ function jsonTypeOf(v: unknown): string {
   return 'string';
 }
 
-interface Ctx { schemas: SchemaMap; struct: string; fields: string[] }
-
-function typeError(ctx: Ctx, value: unknown, goType: string): string {
-  const where = ctx.fields.length === 0 ? `Go value of type ${goType}` : `Go struct field ${ctx.struct}.${ctx.fields.join('.')} of type ${goType}`;
+function typeError(struct: string, fields: readonly string[], value: unknown, goType: string): string {
+  const where = fields.length === 0 ? `Go value of type ${goType}` : `Go struct field ${struct}.${fields.join('.')} of type ${goType}`;
   const what = typeof value === 'number' && !Number.isInteger(value) ? `number ${String(value)}` : jsonTypeOf(value);
   return `json: cannot unmarshal ${what} into ${where}`;
 }
@@ -93,18 +91,6 @@ function typeError(ctx: Ctx, value: unknown, goType: string): string {
 function isIntIn(v: number, bits: 32 | 64): boolean {
   if (!Number.isInteger(v)) return false;
   return bits === 32 ? v >= -(2 ** 31) && v < 2 ** 31 : Number.isSafeInteger(v) || Math.abs(v) < 2 ** 63;
-}
-
-function fillRequiredScalars(schemas: SchemaMap, struct: Schema, obj: Record<string, unknown>): void {
-  const required = struct['required'];
-  const properties = (struct['properties'] ?? {}) as SchemaMap;
-  if (!Array.isArray(required)) return;
-  for (const name of required as string[]) {
-    const p = Object.hasOwn(properties, name) ? properties[name] : undefined;
-    if (!p || (obj[name] !== undefined && obj[name] !== null)) continue;
-    const zero = zeroValue(schemas, p);
-    if (typeof zero === 'string' || typeof zero === 'number' || typeof zero === 'boolean') obj[name] = zero;
-  }
 }
 
 /** The schema's JSON type; a struct schema may carry only `properties`. */
@@ -131,71 +117,191 @@ function zeroValue(schemas: SchemaMap, schema: Schema): unknown {
   }
 }
 
-function checkValue(ctx: Ctx, schema: Schema, value: unknown): string | undefined {
-  if (value === null || value === undefined) return undefined;
+/**
+ * What decoding needs to know of one schema, worked out once per schema object (the documents are parsed once and
+ * never change): the Go type it stands for, and for structs the required scalars Go fills with zero values.
+ */
+interface Compiled {
+  readonly schema: Schema;
+  readonly kind: 'intOrString' | 'dateTime' | 'quantity' | 'string' | 'boolean' | 'number' | 'integer' | 'array' | 'struct' | 'map' | 'any';
+  readonly bits: 32 | 64;
+  /** The struct name errors use below this schema; undefined keeps the enclosing one. */
+  readonly struct: string | undefined;
+  readonly items: Schema;
+  readonly properties: SchemaMap;
+  readonly additional: Schema;
+  /** Required fields whose zero value is a scalar, in the schema's order. */
+  readonly requiredZeros: readonly (readonly [string, unknown])[];
+  /** Compiled children, filled on first use: array items, map values, struct fields by name (null: unknown). */
+  itemsNode?: Compiled;
+  additionalNode?: Compiled;
+  readonly fieldNodes: Map<string, Compiled | null>;
+}
+
+const compiledSchemas = new WeakMap<Schema, Compiled>();
+const EMPTY: Schema = {};
+
+function requiredScalarZeros(schemas: SchemaMap, struct: Schema): (readonly [string, unknown])[] {
+  const out: (readonly [string, unknown])[] = [];
+  const required = struct['required'];
+  const properties = (struct['properties'] ?? {}) as SchemaMap;
+  if (!Array.isArray(required)) return out;
+  for (const name of required as string[]) {
+    const p = Object.hasOwn(properties, name) ? properties[name] : undefined;
+    if (!p) continue;
+    const zero = zeroValue(schemas, p);
+    if (typeof zero === 'string' || typeof zero === 'number' || typeof zero === 'boolean') out.push([name, zero]);
+  }
+  return out;
+}
+
+function compile(schemas: SchemaMap, schema: Schema): Compiled {
+  const hit = compiledSchemas.get(schema);
+  if (hit) return hit;
   const ref = refName(schema);
-  const target = ref !== undefined ? ctx.schemas[ref] ?? {} : schema;
-  if (target['format'] === 'int-or-string') {
-    if (typeof value === 'string' || (typeof value === 'number' && isIntIn(value, 32))) return undefined;
-    return typeError({ ...ctx, fields: [] }, value, 'int32');
-  }
-  if (target['format'] === 'date-time') {
-    // metav1.Time / MicroTime unmarshal through a plain string.
-    return typeof value === 'string' ? undefined : typeError({ ...ctx, fields: [] }, value, 'string');
-  }
-  const oneOf = target['oneOf'];
-  if (Array.isArray(oneOf)) {
-    // resource.Quantity: a string or a number.
-    return typeof value === 'string' || typeof value === 'number' ? undefined : QUANTITY_ERROR;
-  }
-  const goType = goTypeOf(ctx.schemas, schema);
-  const properties = target['properties'];
-  switch (typeName(target)) {
-    case 'string':
-      return typeof value === 'string' ? undefined : typeError(ctx, value, goType);
-    case 'boolean':
-      return typeof value === 'boolean' ? undefined : typeError(ctx, value, goType);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : typeError(ctx, value, goType);
-    case 'integer':
-      return typeof value === 'number' && isIntIn(value, target['format'] === 'int32' ? 32 : 64) ? undefined : typeError(ctx, value, goType);
-    case 'array': {
-      if (!Array.isArray(value)) return typeError(ctx, value, goType);
-      const items = (target['items'] ?? {}) as Schema;
-      for (const [i, item] of value.entries()) {
-        if (item === null) value[i] = zeroValue(ctx.schemas, items);
-        const e = checkValue(ctx, items, value[i]);
-        if (e) return e;
+  const target = ref !== undefined ? schemas[ref] ?? {} : schema;
+  let kind: Compiled['kind'];
+  let struct: string | undefined;
+  let items = EMPTY;
+  let properties = EMPTY as SchemaMap;
+  let additional = EMPTY;
+  let requiredZeros: (readonly [string, unknown])[] = [];
+  if (target['format'] === 'int-or-string') kind = 'intOrString';
+  else if (target['format'] === 'date-time') kind = 'dateTime';
+  else if (Array.isArray(target['oneOf'])) kind = 'quantity';
+  else {
+    switch (typeName(target)) {
+      case 'string': kind = 'string'; break;
+      case 'boolean': kind = 'boolean'; break;
+      case 'number': kind = 'number'; break;
+      case 'integer': kind = 'integer'; break;
+      case 'array':
+        kind = 'array';
+        items = (target['items'] ?? {}) as Schema;
+        break;
+      case 'object': {
+        const props = target['properties'];
+        const add = target['additionalProperties'];
+        if (props && typeof props === 'object') {
+          kind = 'struct';
+          properties = props as SchemaMap;
+          struct = ref !== undefined ? ref.slice(ref.lastIndexOf('.') + 1) : undefined;
+          requiredZeros = requiredScalarZeros(schemas, target);
+        } else if (add && typeof add === 'object') {
+          kind = 'map';
+          additional = add as Schema;
+        } else {
+          kind = 'map';
+        }
+        break;
       }
-      return undefined;
+      default:
+        kind = 'any';
     }
-    case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return typeError(ctx, value, goType);
-      const entries = Object.entries(value as Record<string, unknown>);
-      if (properties && typeof properties === 'object') {
-        const struct = ref !== undefined ? ref.slice(ref.lastIndexOf('.') + 1) : ctx.struct;
-        fillRequiredScalars(ctx.schemas, target, value as Record<string, unknown>);
-        for (const [k, v] of entries) {
-          const p = (properties as SchemaMap)[k];
-          if (!p || !Object.hasOwn(properties, k)) continue; // unknown fields: strict decoding's business
-          if (v === null) delete (value as Record<string, unknown>)[k];
-          const e = checkValue({ schemas: ctx.schemas, struct, fields: [...ctx.fields, k] }, p, v);
+  }
+  const c: Compiled = { schema, kind, bits: target['format'] === 'int32' ? 32 : 64, struct, items, properties, additional, requiredZeros, fieldNodes: new Map() };
+  compiledSchemas.set(schema, c);
+  return c;
+}
+
+function fillZeros(c: Compiled, obj: Record<string, unknown>): void {
+  for (const [name, zero] of c.requiredZeros) if (obj[name] === undefined || obj[name] === null) obj[name] = zero;
+}
+
+/** One decoding pass: `fields` is the path of struct fields from the root, as the Go error prints it. */
+class TypedDecoder {
+  readonly fields: string[] = [];
+  constructor(private readonly schemas: SchemaMap) {}
+
+  private error(struct: string, schema: Schema, value: unknown): string {
+    return typeError(struct, this.fields, value, goTypeOf(this.schemas, schema));
+  }
+
+  check(struct: string, schema: Schema, value: unknown): string | undefined {
+    return this.checkNode(struct, compile(this.schemas, schema), value);
+  }
+
+  private field(c: Compiled, name: string): Compiled | null {
+    let node = c.fieldNodes.get(name);
+    if (node === undefined) {
+      const p = Object.hasOwn(c.properties, name) ? c.properties[name] : undefined;
+      node = p ? compile(this.schemas, p) : null;
+      c.fieldNodes.set(name, node);
+    }
+    return node;
+  }
+
+  private checkNode(struct: string, c: Compiled, value: unknown): string | undefined {
+    if (value === null || value === undefined) return undefined;
+    const schema = c.schema;
+    switch (c.kind) {
+      case 'intOrString':
+        if (typeof value === 'string' || (typeof value === 'number' && isIntIn(value, 32))) return undefined;
+        return typeError(struct, [], value, 'int32');
+      case 'dateTime':
+        // metav1.Time / MicroTime unmarshal through a plain string.
+        return typeof value === 'string' ? undefined : typeError(struct, [], value, 'string');
+      case 'quantity':
+        // resource.Quantity: a string or a number.
+        return typeof value === 'string' || typeof value === 'number' ? undefined : QUANTITY_ERROR;
+      case 'string':
+        return typeof value === 'string' ? undefined : this.error(struct, schema, value);
+      case 'boolean':
+        return typeof value === 'boolean' ? undefined : this.error(struct, schema, value);
+      case 'number':
+        return typeof value === 'number' && Number.isFinite(value) ? undefined : this.error(struct, schema, value);
+      case 'integer':
+        return typeof value === 'number' && isIntIn(value, c.bits) ? undefined : this.error(struct, schema, value);
+      case 'array': {
+        if (!Array.isArray(value)) return this.error(struct, schema, value);
+        const items = c.itemsNode ??= compile(this.schemas, c.items);
+        for (let i = 0; i < value.length; i++) {
+          if (value[i] === null) value[i] = zeroValue(this.schemas, c.items);
+          const e = this.checkNode(struct, items, value[i]);
           if (e) return e;
         }
         return undefined;
       }
-      const additional = target['additionalProperties'];
-      if (additional && typeof additional === 'object') {
-        for (const [k, v] of entries) {
-          if (v === null) (value as Record<string, unknown>)[k] = zeroValue(ctx.schemas, additional as Schema);
-          const e = checkValue(ctx, additional as Schema, (value as Record<string, unknown>)[k]);
+      case 'struct': {
+        if (typeof value !== 'object' || Array.isArray(value)) return this.error(struct, schema, value);
+        const obj = value as Record<string, unknown>;
+        const inner = c.struct ?? struct;
+        // The fields as they came: a null required scalar is dropped although its zero value was filled in first.
+        const keys = Object.keys(obj);
+        let nulled: string[] | undefined;
+        for (const [name, zero] of c.requiredZeros) {
+          const cur = obj[name];
+          if (cur !== undefined && cur !== null) continue;
+          if (cur === null) (nulled ??= []).push(name);
+          obj[name] = zero;
+        }
+        for (const k of keys) {
+          const child = this.field(c, k);
+          if (child === null) continue; // unknown fields: strict decoding's business
+          const v = nulled !== undefined && nulled.includes(k) ? null : obj[k];
+          if (v === null) delete obj[k];
+          this.fields.push(k);
+          const e = this.checkNode(inner, child, v);
+          this.fields.pop();
           if (e) return e;
         }
+        return undefined;
       }
-      return undefined;
+      case 'map': {
+        if (typeof value !== 'object' || Array.isArray(value)) return this.error(struct, schema, value);
+        if (c.additional === EMPTY) return undefined;
+        const obj = value as Record<string, unknown>;
+        const values = c.additionalNode ??= compile(this.schemas, c.additional);
+        for (const k of Object.keys(obj)) {
+          if (obj[k] === null) obj[k] = zeroValue(this.schemas, c.additional);
+          const e = this.checkNode(struct, values, obj[k]);
+          if (e) return e;
+        }
+        return undefined;
+      }
+      case 'any':
+        return undefined;
     }
-    default:
-      return undefined;
   }
 }
 
@@ -204,20 +310,39 @@ function checkValue(ctx: Ctx, schema: Schema, value: unknown): string | undefine
  * Returns the first type error it meets, or undefined when every value fits (or the kind has no published schema).
  * The caller wraps it as `<Kind> in version "<v>" cannot be handled as a <Kind>: <error>` (a 400 BadRequest).
  */
+const kindSchemas = new Map<string, { schemas: SchemaMap; root: Schema } | null>();
+
+/** The document's schemas and the kind's root schema, looked up once per kind. */
+function kindSchema(group: string, version: string, kind: string): { schemas: SchemaMap; root: Schema } | null {
+  const key = `${group}/${version}/${kind}`;
+  let hit = kindSchemas.get(key);
+  if (hit === undefined) {
+    const doc = openApiDocument(group === '' ? `api/${version}` : `apis/${group}/${version}`);
+    const schemas = doc?.components.schemas;
+    const root = schemas ? schemaForKind(group, version, kind) : undefined;
+    hit = schemas && root ? { schemas, root } : null;
+    kindSchemas.set(key, hit);
+  }
+  return hit;
+}
+
 export function decodeTyped(group: string, version: string, kind: string, obj: unknown): string | undefined {
-  const doc = openApiDocument(group === '' ? `api/${version}` : `apis/${group}/${version}`);
-  const schemas = doc?.components.schemas;
-  if (!schemas) return undefined;
-  const root = schemaForKind(group, version, kind);
-  if (!root) return undefined;
+  const found = kindSchema(group, version, kind);
+  if (!found) return undefined;
+  const { schemas, root } = found;
   if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) return undefined;
   const properties = (root['properties'] ?? {}) as SchemaMap;
-  fillRequiredScalars(schemas, root, obj as Record<string, unknown>);
-  for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+  const o = obj as Record<string, unknown>;
+  // At the root the zero values are filled before the fields are walked (unlike nested structs, see check).
+  fillZeros(compile(schemas, root), o);
+  const decoder = new TypedDecoder(schemas);
+  for (const [k, v] of Object.entries(o)) {
     const p = Object.hasOwn(properties, k) ? properties[k] : undefined;
     if (!p) continue;
-    if (v === null) delete (obj as Record<string, unknown>)[k];
-    const e = checkValue({ schemas, struct: kind, fields: [k] }, p, v);
+    if (v === null) delete o[k];
+    decoder.fields.push(k);
+    const e = decoder.check(kind, p, v);
+    decoder.fields.pop();
     if (e) return e;
   }
   return undefined;

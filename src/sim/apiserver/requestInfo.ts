@@ -23,7 +23,7 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
     isResourceRequest: false, path, verb: method.toLowerCase(), apiPrefix: '', apiGroup: '', apiVersion: '',
     namespace: '', resource: '', subresource: '', name: '', parts: [],
   };
-  const segments = path.replace(/^\/+|\/+$/g, '').split('/').filter((s) => s !== '');
+  const segments = path.split('/').filter((s) => s !== '');
   if (segments.length < 3) return info; // /api, /apis, /apis/<group>, /version, /healthz ... are non-resource
 
   let cur = segments;

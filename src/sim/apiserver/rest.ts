@@ -12,7 +12,7 @@ import { decodeTyped, parseYamlOrJson } from './decode.ts';
 import type { AdmissionAttributes, AdmissionContext, MutatingPlugin, ObjectReader, Operation, ValidatingPlugin } from './admission/types.ts';
 import type { HeaderReader, ApiRequest, WatchStream, WatchEventOut } from './ApiServer.ts';
 import type { RequestInfo, Query } from './requestInfo.ts';
-import { lookupResource, type ResourceInfo } from './resources.ts';
+import { etcdKey, lookupResource, type ResourceInfo } from './resources.ts';
 import type { Store, StoredWatchEvent } from './registry/Store.ts';
 import { parseFieldSelector, parseLabelSelector } from './selectors.ts';
 
@@ -225,7 +225,7 @@ export class RestHandler {
       startRevision = Number(initial.resourceVersion);
       for (const o of initial.items) {
         if (!matches(o)) continue;
-        lastSeen.set(keyOfObj(o), o);
+        lastSeen.set(etcdKey(c.resInfo, o.metadata?.namespace ?? '', o.metadata?.name ?? ''), o);
         clock.schedule(this.d.watchLatencyMs, `watch ADDED ${c.resInfo.resource}`, () => { emitTrace('ADDED', o); deliver({ type: 'ADDED', object: render(o) }); });
       }
     } else {
@@ -235,15 +235,18 @@ export class RestHandler {
 
     let cancel: () => void = () => undefined;
     try {
+      // Every watcher of the resource hears every change: this runs once per watcher per write, so it stays lean
+      // (the etcd key names the object; the selectors are evaluated once).
       cancel = store.watch(c.resInfo, c.info.namespace, startRevision, (e: StoredWatchEvent) => {
-        const key = keyOfObj(e.object);
+        const key = e.key;
         const was = lastSeen.get(key);
         let type: WatchEventOut['type'] = e.type;
-        const now = e.type !== 'DELETED' && matches(e.object);
-        const before = was !== undefined || (e.type === 'MODIFIED' && rvText !== '' && rvText !== '0' && matches(e.object));
+        const selected = matches(e.object);
+        const now = e.type !== 'DELETED' && selected;
+        const before = was !== undefined || (e.type === 'MODIFIED' && rvText !== '' && rvText !== '0' && selected);
         if (e.type === 'DELETED') {
           lastSeen.delete(key);
-          if (!matches(e.object) && !was) return;
+          if (!selected && !was) return;
         } else if (now && !was && e.type === 'MODIFIED' && !before) {
           type = 'ADDED';
           lastSeen.set(key, e.object);
@@ -395,6 +398,7 @@ export class RestHandler {
         this.stage(c, 'validatingAdmission', 'denied', `${p.name}: ${e instanceof Error ? e.message : String(e)}`);
         throw e;
       }
+      if (!this.d.tracer.active) continue;
       const w = c.warnings.slice(warningsBefore);
       this.d.tracer.emit(c.span, null, { type: 'admission', plugin: p.name, phase: 'validating', outcome: 'ok', patch: [], ...(w.length ? { warnings: w } : {}) });
     }
@@ -406,7 +410,7 @@ export class RestHandler {
       ? this.d.strategy.validateCreate(kind, obj, c.resInfo.namespaced)
       : this.d.strategy.validateUpdate(kind, obj, old, c.resInfo.namespaced);
     const name = obj.metadata?.name ?? '';
-    this.d.tracer.emit(c.span, null, { type: 'validation', kind, name, ok: errs.length === 0, errors: errs.map((e) => ({ field: e.field, message: e.toString() })) });
+    if (this.d.tracer.active) this.d.tracer.emit(c.span, null, { type: 'validation', kind, name, ok: errs.length === 0, errors: errs.map((e) => ({ field: e.field, message: e.toString() })) });
     if (errs.length > 0) {
       this.stage(c, 'validation', 'denied', `${errs.length} field error(s)`);
       throw errors.invalid(c.resInfo.group, kind, name, errs);
@@ -478,11 +482,15 @@ export class RestHandler {
     return this.applyUpdate(c, part, () => obj);
   }
 
-  private applyUpdate(c: RestCall, part: 'main' | 'status' | 'finalize', build: (current: KubeObject) => KubeObject): RestResult {
+  /**
+   * `build` gets a private copy of the stored object, or with `buildCopies` the shared frozen snapshot itself, for
+   * builders that make their result from a copy anyway (the patch functions copy their input).
+   */
+  private applyUpdate(c: RestCall, part: 'main' | 'status' | 'finalize', build: (current: KubeObject) => KubeObject, buildCopies = false): RestResult {
     const { resInfo } = c;
     const dryRun = this.dryRun(c);
-    const { object, unchanged } = this.d.store.update(resInfo, c.info.namespace, c.info.name, (current) => {
-      const next = build(deepClone(current));
+    const { object, unchanged } = this.d.store.update(resInfo, c.info.namespace, c.info.name, (current, fresh) => {
+      const next = build(buildCopies ? current : fresh());
       next.metadata = { ...(next.metadata ?? {}) };
       if (resInfo.namespaced) {
         if (next.metadata.namespace !== undefined && next.metadata.namespace !== '' && next.metadata.namespace !== c.info.namespace) {
@@ -503,7 +511,7 @@ export class RestHandler {
       if (cm.deletionTimestamp !== undefined) um.deletionTimestamp = cm.deletionTimestamp; else delete um.deletionTimestamp;
       if (cm.deletionGracePeriodSeconds !== undefined) um.deletionGracePeriodSeconds = cm.deletionGracePeriodSeconds; else delete um.deletionGracePeriodSeconds;
       if (part === 'status') this.d.strategy.prepareForStatusUpdate(resInfo.kind, updated, current);
-      else if (part === 'finalize') updated.status = current.status; // finalizeUpdateStrategy: only spec.finalizers changes
+      else if (part === 'finalize') updated.status = deepClone(current.status); // finalizeUpdateStrategy: only spec.finalizers changes
       else this.d.strategy.prepareForUpdate(resInfo.kind, updated, current);
       this.validate(c, resInfo.kind, updated, current);
       this.runValidating(c, attrs);
@@ -556,7 +564,7 @@ export class RestHandler {
       this.typeCheck(obj, resInfo.group, resInfo.version, resInfo.kind);
       this.fieldValidation(c, obj, resInfo.group, resInfo.version, resInfo.kind);
       return obj;
-    });
+    }, true);
     return result;
   }
 
@@ -625,7 +633,7 @@ export class RestHandler {
   }
 
   private applyUpdateRaw(c: RestCall, mutate: (o: KubeObject) => KubeObject, dryRun: boolean): KubeObject {
-    return this.d.store.update(c.resInfo, c.info.namespace, c.info.name, (cur) => mutate(deepClone(cur)), dryRun).object;
+    return this.d.store.update(c.resInfo, c.info.namespace, c.info.name, (_cur, fresh) => mutate(fresh()), dryRun).object;
   }
 
   private deleteNow(c: RestCall, dryRun: boolean): RestResult {
@@ -706,8 +714,8 @@ export class RestHandler {
     if (target.kind && target.kind !== 'Node') throw errors.invalid('', 'Binding', podName, [fieldNotSupported('target.kind', target.kind, ['Node', '<empty>'])]);
     const podInfo = lookupResource('', 'v1', 'pods') as ResourceInfo;
     const dryRun = this.dryRun(c);
-    this.d.store.update(podInfo, c.info.namespace, podName, (pod) => {
-      const p = deepClone(pod);
+    this.d.store.update(podInfo, c.info.namespace, podName, (_pod, fresh) => {
+      const p = fresh();
       if (p.metadata?.deletionTimestamp) throw errors.conflict({ group: '', resource: 'pods' }, podName, `pod ${podName} is being deleted, cannot be assigned to a host`);
       const spec = (p.spec ?? {}) as { nodeName?: string };
       if (spec.nodeName) throw errors.conflict({ group: '', resource: 'pods' }, podName, `pod ${podName} is already assigned to node "${spec.nodeName}"`);
@@ -793,6 +801,7 @@ export class RestHandler {
   }
 
   private stage(c: RestCall, stage: 'storage' | 'validation' | 'mutatingAdmission' | 'validatingAdmission', outcome: 'ok' | 'denied', detail: string): void {
+    if (!this.d.tracer.active) return;
     this.d.tracer.emit(c.span, null, { type: 'stage', stage, outcome, detail });
   }
 }
@@ -811,8 +820,5 @@ function keyOf(c: RestCall, name = c.info.name): string {
   return c.resInfo.namespaced ? `${c.resInfo.etcdPrefix}/${c.info.namespace}/${name}` : `${c.resInfo.etcdPrefix}/${name}`;
 }
 
-function keyOfObj(o: KubeObject): string {
-  return `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
-}
 
 export { LAST_APPLIED, parseRfc3339 };

@@ -74,45 +74,54 @@ export interface FieldSelector {
   readonly terms: { field: string; op: '=' | '!='; value: string }[];
 }
 
-const get = (obj: unknown, path: string): string => {
-  let cur: unknown = obj;
-  for (const p of path.split('.')) {
-    if (cur === null || typeof cur !== 'object') return '';
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  if (cur === undefined || cur === null) return '';
-  return typeof cur === 'string' ? cur : JSON.stringify(cur);
+/** A getter for a dotted field path, split once: the value as a string ('' when absent, JSON for non-strings). */
+const at = (path: string): ((o: KubeObject) => string) => {
+  const parts = path.split('.');
+  return (obj) => {
+    let cur: unknown = obj;
+    for (const p of parts) {
+      if (cur === null || typeof cur !== 'object') return '';
+      cur = (cur as Record<string, unknown>)[p];
+    }
+    if (cur === undefined || cur === null) return '';
+    return typeof cur === 'string' ? cur : JSON.stringify(cur);
+  };
+};
+
+const boolAt = (path: string): ((o: KubeObject) => string) => {
+  const get = at(path);
+  return (o) => (get(o) === 'true' ? 'true' : 'false');
 };
 
 /** Field labels each kind supports beyond metadata.name and metadata.namespace. */
 const FIELD_LABELS: Record<string, Record<string, (o: KubeObject) => string>> = {
   pods: {
-    'spec.nodeName': (o) => get(o, 'spec.nodeName'),
-    'spec.restartPolicy': (o) => get(o, 'spec.restartPolicy'),
-    'spec.schedulerName': (o) => get(o, 'spec.schedulerName'),
-    'spec.serviceAccountName': (o) => get(o, 'spec.serviceAccountName'),
-    'spec.hostNetwork': (o) => (get(o, 'spec.hostNetwork') === 'true' ? 'true' : 'false'),
-    'status.phase': (o) => get(o, 'status.phase'),
-    'status.podIP': (o) => get(o, 'status.podIP'),
-    'status.nominatedNodeName': (o) => get(o, 'status.nominatedNodeName'),
+    'spec.nodeName': at('spec.nodeName'),
+    'spec.restartPolicy': at('spec.restartPolicy'),
+    'spec.schedulerName': at('spec.schedulerName'),
+    'spec.serviceAccountName': at('spec.serviceAccountName'),
+    'spec.hostNetwork': boolAt('spec.hostNetwork'),
+    'status.phase': at('status.phase'),
+    'status.podIP': at('status.podIP'),
+    'status.nominatedNodeName': at('status.nominatedNodeName'),
   },
-  nodes: { 'spec.unschedulable': (o) => (get(o, 'spec.unschedulable') === 'true' ? 'true' : 'false') },
-  namespaces: { 'status.phase': (o) => get(o, 'status.phase') },
-  secrets: { type: (o) => get(o, 'type') },
+  nodes: { 'spec.unschedulable': boolAt('spec.unschedulable') },
+  namespaces: { 'status.phase': at('status.phase') },
+  secrets: { type: at('type') },
   events: {
-    'involvedObject.kind': (o) => get(o, 'involvedObject.kind'),
-    'involvedObject.namespace': (o) => get(o, 'involvedObject.namespace'),
-    'involvedObject.name': (o) => get(o, 'involvedObject.name'),
-    'involvedObject.uid': (o) => get(o, 'involvedObject.uid'),
-    'involvedObject.apiVersion': (o) => get(o, 'involvedObject.apiVersion'),
-    'involvedObject.resourceVersion': (o) => get(o, 'involvedObject.resourceVersion'),
-    'involvedObject.fieldPath': (o) => get(o, 'involvedObject.fieldPath'),
-    reason: (o) => get(o, 'reason'),
-    reportingComponent: (o) => get(o, 'reportingComponent'),
-    source: (o) => get(o, 'source.component'),
-    type: (o) => get(o, 'type'),
+    'involvedObject.kind': at('involvedObject.kind'),
+    'involvedObject.namespace': at('involvedObject.namespace'),
+    'involvedObject.name': at('involvedObject.name'),
+    'involvedObject.uid': at('involvedObject.uid'),
+    'involvedObject.apiVersion': at('involvedObject.apiVersion'),
+    'involvedObject.resourceVersion': at('involvedObject.resourceVersion'),
+    'involvedObject.fieldPath': at('involvedObject.fieldPath'),
+    reason: at('reason'),
+    reportingComponent: at('reportingComponent'),
+    source: at('source.component'),
+    type: at('type'),
   },
-  replicasets: { 'status.replicas': (o) => get(o, 'status.replicas') },
+  replicasets: { 'status.replicas': at('status.replicas') },
 };
 
 export function parseFieldSelector(text: string | null, resource: string): FieldSelector {

@@ -16,6 +16,21 @@ interface Recorded {
   count: number;
 }
 
+/**
+ * (ms × 10⁶ + extra) in hex, exactly, without BigInt: ms is split at 2^20 so that every partial product stays an
+ * exact double; the low 20 bits are the last five hex digits.
+ */
+export function nanosHex(ms: number, extra: number): string {
+  if (!Number.isSafeInteger(ms) || ms < 0 || ms >= 2 ** 50) return (BigInt(ms) * 1_000_000n + BigInt(extra)).toString(16);
+  const hiMs = Math.floor(ms / 2 ** 20);
+  const loMs = ms - hiMs * 2 ** 20;
+  const low = loMs * 1_000_000 + extra; // < 2^40 + 2^20
+  const carry = Math.floor(low / 2 ** 20);
+  const hi = hiMs * 1_000_000 + carry; // the value is hi × 2^20 + (low mod 2^20)
+  const lo = low - carry * 2 ** 20;
+  return hi === 0 ? lo.toString(16) : hi.toString(16) + lo.toString(16).padStart(5, '0');
+}
+
 export class EventRecorder {
   private readonly seen = new Map<string, Recorded>();
   private seq = 0;
@@ -44,8 +59,7 @@ export class EventRecorder {
       }
     }
     // The suffix is the event time in nanoseconds, hex, as record.makeEvent names it; seq keeps names unique.
-    const nanos = BigInt(Math.floor(this.clock.wallMs())) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    const name = `${meta.name ?? 'unknown'}.${nanos.toString(16)}`;
+    const name = `${meta.name ?? 'unknown'}.${nanosHex(Math.floor(this.clock.wallMs()), this.seq++ % 1_000_000)}`;
     const source: Record<string, string> = { component: this.source.component };
     if (this.source.host) source.host = this.source.host;
     const event: KubeObject = {

@@ -21,8 +21,9 @@ import {
 import { errorText } from './ReplicaSetController.ts';
 import type { PodIndex, SharedInformers, TypedInformer } from './SharedInformers.ts';
 import { WorkQueue } from './WorkQueue.ts';
+import { jsonClone } from '../util/jsonClone.ts';
 
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
+const clone = <T>(x: T): T => jsonClone(x);
 
 export class DeploymentController {
   private readonly dInformer: TypedInformer<Deployment>;

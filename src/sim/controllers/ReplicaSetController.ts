@@ -19,6 +19,7 @@ import {
 import type { Decisions } from './decisions.ts';
 import type { PodIndex, SharedInformers, TypedInformer } from './SharedInformers.ts';
 import { WorkQueue } from './WorkQueue.ts';
+import { jsonClone } from '../util/jsonClone.ts';
 
 export interface ReplicaSetControllerOptions {
   /** burstReplicas: at most this many creations or deletions per sync (kube-controller-manager uses 500). */
@@ -42,6 +43,8 @@ export class ReplicaSetController {
   private readonly burst: number;
   /** Syncs run, for benchmarks and tests. */
   readonly stats = { syncs: 0 };
+  /** Per ReplicaSet uid: what its owned pods add up to, kept current from pod events (see OwnedPods). */
+  private readonly owned = new Map<string, OwnedPods>();
 
   constructor(
     private readonly clock: Clock,
@@ -61,10 +64,21 @@ export class ReplicaSetController {
       onDelete: (rs) => {
         const k = keyOf(rs as KubeObject);
         this.expectations.delete(k);
+        this.owned.delete(rs.metadata?.uid ?? '');
         this.queue.add(k);
       },
     });
-    informers.informer<Pod>(RES.pods).addHandlers({
+    const podInformer = informers.informer<Pod>(RES.pods);
+    // Counting first: by the time a sync runs, every pod event before it is counted (syncs run from the clock).
+    podInformer.addHandlers({
+      onAdd: (p) => this.owned.get(controllerRefOf(p as KubeObject)?.uid ?? '')?.put(p),
+      onUpdate: (a, b) => {
+        this.owned.get(controllerRefOf(a as KubeObject)?.uid ?? '')?.remove(a);
+        this.owned.get(controllerRefOf(b as KubeObject)?.uid ?? '')?.put(b);
+      },
+      onDelete: (p) => this.owned.get(controllerRefOf(p as KubeObject)?.uid ?? '')?.remove(p),
+    });
+    podInformer.addHandlers({
       onAdd: (p) => this.addPod(p),
       onUpdate: (a, b) => this.updatePod(a, b),
       onDelete: (p) => this.deletePod(p),
@@ -169,16 +183,16 @@ export class ReplicaSetController {
   private syncReplicaSet(key: string, rs: ReplicaSet): void {
     this.stats.syncs++;
     const needsSync = this.satisfied(key);
-    const pods = this.claimPods(rs);
+    const claimed = this.claimPods(rs);
     let manageErr: unknown;
     if (needsSync && rs.metadata?.deletionTimestamp === undefined) {
       try {
-        this.manageReplicas(key, pods, rs);
+        this.manageReplicas(key, claimed, rs);
       } catch (e) {
         manageErr = e;
       }
     }
-    const status = this.calculateStatus(rs, pods, manageErr);
+    const status = this.calculateStatus(rs, claimed, manageErr);
     const updated = this.updateStatus(rs, status);
     const minReady = updated.spec?.minReadySeconds ?? 0;
     const want = updated.spec?.replicas ?? 0;
@@ -188,33 +202,45 @@ export class ReplicaSetController {
     if (manageErr !== undefined) throw asError(manageErr);
   }
 
-  /** The selector match of a pod, remembered per pod snapshot (informer objects are immutable). */
-  private matches(pod: Pod, selector: LabelSelector, selKey: string): boolean {
-    const m = memoOf(pod);
-    if (m.selectorKey !== selKey) {
-      m.selectorKey = selKey;
-      m.selects = labelSelectorMatches(selector, pod.metadata?.labels);
-    }
-    return m.selects;
-  }
-
-  /** ClaimPods: active pods this ReplicaSet controls, adopting matching orphans and releasing strays. */
-  private claimPods(rs: ReplicaSet): Pod[] {
+  /**
+   * ClaimPods: active pods this ReplicaSet controls, adopting matching orphans and releasing strays. The counts come
+   * from the pods' running tally (OwnedPods); the list itself is only walked when a sync needs it (scaling down,
+   * minReadySeconds, strays to release), in the same order as a walk of the owner index.
+   */
+  private claimPods(rs: ReplicaSet): Claimed {
     const uid = rs.metadata?.uid ?? '';
     const ns = rs.metadata?.namespace ?? '';
     const selector = rs.spec?.selector ?? {};
     const deleting = rs.metadata?.deletionTimestamp !== undefined;
-    const claimed: Pod[] = [];
+    const template = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
     const selKey = JSON.stringify(selector);
-    for (const pod of this.pods.ownedBy(uid)) {
-      if (!isPodActive(pod) || pod.metadata?.namespace !== ns) continue;
-      if (this.matches(pod, selector, selKey)) {
-        claimed.push(pod);
-        continue;
-      }
-      if (deleting) continue;
-      this.release(rs, pod);
+    const templateKey = JSON.stringify(template);
+    let tally = this.owned.get(uid);
+    if (!tally || !tally.sameFacts(ns, selKey, templateKey)) {
+      tally = new OwnedPods(ns, selector, selKey, template, templateKey);
+      for (const pod of this.pods.ownedBy(uid)) tally.put(pod);
+      this.owned.set(uid, tally);
     }
+    const owned = tally;
+    let list: Pod[] | undefined;
+    const walk = (): Pod[] => {
+      const out: Pod[] = [];
+      for (const pod of this.pods.ownedBy(uid)) {
+        if (!isPodActive(pod) || pod.metadata?.namespace !== ns) continue;
+        if (owned.selects(pod)) out.push(pod);
+      }
+      return out;
+    };
+    if (owned.strays > 0 && !deleting) {
+      // Release what no longer matches, in index order (each release is a PATCH).
+      list = [];
+      for (const pod of this.pods.ownedBy(uid)) {
+        if (!isPodActive(pod) || pod.metadata?.namespace !== ns) continue;
+        if (owned.selects(pod)) list.push(pod);
+        else this.release(rs, pod);
+      }
+    }
+    const claimed = new Claimed(owned.claimed, owned.fully, owned.ready, list ?? walk);
     if (deleting || emptySelector(rs)) return claimed;
     let canAdopt: boolean | undefined;
     for (const pod of this.pods.orphansIn(ns)) {
@@ -223,7 +249,7 @@ export class ReplicaSetController {
       canAdopt ??= this.ownerIsAlive(rs);
       if (!canAdopt) break;
       const adopted = this.adopt(rs, pod);
-      if (adopted) claimed.push(adopted);
+      if (adopted) claimed.addAdopted(adopted, owned.fullyLabeled(adopted), isPodReady(adopted));
     }
     return claimed;
   }
@@ -260,14 +286,14 @@ export class ReplicaSetController {
     }
   }
 
-  private manageReplicas(key: string, pods: Pod[], rs: ReplicaSet): void {
+  private manageReplicas(key: string, claimed: Claimed, rs: ReplicaSet): void {
     const want = rs.spec?.replicas ?? 1;
-    let diff = pods.length - want;
+    let diff = claimed.length - want;
     const obj = `replicaset ${key}`;
     if (diff < 0) {
       diff = Math.min(-diff, this.burst);
       this.expectations.set(key, { add: diff, del: new Set(), at: this.clock.now() });
-      this.decisions.decide(obj, 'scale-up', () => `too few replicas: have ${pods.length}, need ${want}, creating ${diff}`);
+      this.decisions.decide(obj, 'scale-up', () => `too few replicas: have ${claimed.length}, need ${want}, creating ${diff}`);
       let done = 0;
       let err: unknown;
       // slowStartBatch: batches of 1, 2, 4, … stop at the first batch with a failure.
@@ -291,6 +317,7 @@ export class ReplicaSetController {
     }
     if (diff > 0) {
       diff = Math.min(diff, this.burst);
+      const pods = claimed.pods();
       const victims = this.podsToDelete(rs, pods, diff);
       this.expectations.set(key, { add: 0, del: new Set(victims.map((p) => objectKey(p as KubeObject))), at: this.clock.now() });
       this.decisions.decide(obj, 'scale-down', () => `too many replicas: have ${pods.length}, need ${want}, deleting ${diff}: ${victims.map((p) => p.metadata?.name ?? '').join(', ')}`);
@@ -323,7 +350,7 @@ export class ReplicaSetController {
     if (t.metadata?.labels) metadata.labels = { ...t.metadata.labels };
     if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
     if (t.metadata?.finalizers) metadata.finalizers = [...t.metadata.finalizers];
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: JSON.parse(JSON.stringify(t.spec ?? {})) as unknown } as KubeObject;
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: jsonClone(t.spec ?? {}) } as KubeObject;
     let created: KubeObject;
     try {
       created = this.client.create(RES.pods, rs.metadata?.namespace ?? '', pod);
@@ -361,31 +388,21 @@ export class ReplicaSetController {
     return out;
   }
 
-  private calculateStatus(rs: ReplicaSet, pods: Pod[], manageErr: unknown): ReplicaSetStatus {
-    const template = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
-    const templateKey = JSON.stringify(template);
+  private calculateStatus(rs: ReplicaSet, claimed: Claimed, manageErr: unknown): ReplicaSetStatus {
     const now = this.clock.wallMs();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    let fully = 0;
-    let ready = 0;
-    let available = 0;
-    for (const p of pods) {
-      const labels = p.metadata?.labels ?? {};
-      const m = memoOf(p);
-      if (m.templateKey !== templateKey) {
-        m.templateKey = templateKey;
-        m.fully = template.every(([k, v]) => labels[k] === v);
-      }
-      if (m.fully) fully++;
-      if (m.ready) {
-        ready++;
-        if (minReady === 0 || isPodAvailable(p, minReady, now)) available++;
-      }
+    const fully = claimed.fully;
+    const ready = claimed.ready;
+    let available = ready;
+    if (minReady > 0) {
+      // Availability depends on the clock: count it over the pods themselves.
+      available = 0;
+      for (const p of claimed.pods()) if (isPodReady(p) && isPodAvailable(p, minReady, now)) available++;
     }
     const conditions: ReplicaSetCondition[] = [...(rs.status?.conditions ?? [])];
     const failure = conditions.findIndex((c) => c.type === 'ReplicaFailure');
     if (manageErr !== undefined && failure < 0) {
-      const diff = pods.length - (rs.spec?.replicas ?? 0);
+      const diff = claimed.length - (rs.spec?.replicas ?? 0);
       conditions.push({
         type: 'ReplicaFailure', status: 'True', lastTransitionTime: this.clock.timestamp(),
         reason: diff < 0 ? 'FailedCreate' : 'FailedDelete', message: errorText(manageErr),
@@ -394,7 +411,7 @@ export class ReplicaSetController {
       conditions.splice(failure, 1);
     }
     // ReplicaSetStatus fields are omitempty but replicas.
-    const s: ReplicaSetStatus = { replicas: pods.length };
+    const s: ReplicaSetStatus = { replicas: claimed.length };
     const w = s as unknown as Record<string, unknown>;
     if (fully) w.fullyLabeledReplicas = fully;
     if (ready) w.readyReplicas = ready;
@@ -430,21 +447,97 @@ export class ReplicaSetController {
   }
 }
 
-interface PodMemo {
-  ready: boolean;
-  selectorKey: string | undefined;
-  selects: boolean;
-  templateKey: string | undefined;
-  fully: boolean;
+/** What one owned pod adds to its ReplicaSet's tally. */
+const CLAIMED = 1;
+const FULLY = 2;
+const READY = 4;
+const STRAY = 8;
+
+/**
+ * The pods whose controller reference names one ReplicaSet, tallied for the facts of that ReplicaSet a sync
+ * looks at (namespace, selector, template labels): how many are claimed (active, in its namespace, selected),
+ * fully labeled and ready, and how many are strays to release. Kept current by pod events; rebuilt from the
+ * owner index when those facts change.
+ */
+class OwnedPods {
+  claimed = 0;
+  fully = 0;
+  ready = 0;
+  strays = 0;
+  private readonly flags = new Map<string, number>();
+
+  constructor(
+    private readonly ns: string,
+    private readonly selector: LabelSelector,
+    private readonly selKey: string,
+    private readonly template: [string, string][],
+    private readonly templateKey: string,
+  ) {}
+
+  sameFacts(ns: string, selKey: string, templateKey: string): boolean {
+    return ns === this.ns && selKey === this.selKey && templateKey === this.templateKey;
+  }
+
+  selects(pod: Pod): boolean {
+    return labelSelectorMatches(this.selector, pod.metadata?.labels);
+  }
+
+  fullyLabeled(pod: Pod): boolean {
+    const labels = pod.metadata?.labels ?? {};
+    return this.template.every(([k, v]) => labels[k] === v);
+  }
+
+  put(pod: Pod): void {
+    const key = objectKey(pod as KubeObject);
+    this.remove(pod, key);
+    let f = 0;
+    if (isPodActive(pod) && pod.metadata?.namespace === this.ns) {
+      if (this.selects(pod)) {
+        f = CLAIMED;
+        if (this.fullyLabeled(pod)) f |= FULLY;
+        if (isPodReady(pod)) f |= READY;
+      } else {
+        f = STRAY;
+      }
+    }
+    this.flags.set(key, f);
+    this.count(f, 1);
+  }
+
+  remove(pod: Pod, key = objectKey(pod as KubeObject)): void {
+    const f = this.flags.get(key);
+    if (f === undefined) return;
+    this.flags.delete(key);
+    this.count(f, -1);
+  }
+
+  private count(f: number, d: number): void {
+    if (f & CLAIMED) this.claimed += d;
+    if (f & FULLY) this.fully += d;
+    if (f & READY) this.ready += d;
+    if (f & STRAY) this.strays += d;
+  }
 }
 
-/** Per-snapshot facts a sync needs for every pod; syncs run often and each looks at all of the owner's pods. */
-const memos = new WeakMap<Pod, PodMemo>();
+/** The claimed pods of one sync: their counts, and the pods themselves on demand. */
+class Claimed {
+  private readonly adopted: Pod[] = [];
+  private list: Pod[] | undefined;
 
-function memoOf(p: Pod): PodMemo {
-  let m = memos.get(p);
-  if (!m) memos.set(p, (m = { ready: isPodReady(p), selectorKey: undefined, selects: false, templateKey: undefined, fully: false }));
-  return m;
+  constructor(public length: number, public fully: number, public ready: number, private readonly source: Pod[] | (() => Pod[])) {}
+
+  addAdopted(pod: Pod, fully: boolean, ready: boolean): void {
+    this.adopted.push(pod);
+    this.length++;
+    if (fully) this.fully++;
+    if (ready) this.ready++;
+  }
+
+  /** Owned pods in owner-index order, then the pods adopted by this sync. */
+  pods(): Pod[] {
+    this.list ??= [...(typeof this.source === 'function' ? this.source() : this.source), ...this.adopted];
+    return this.list;
+  }
 }
 
 function emptySelector(rs: ReplicaSet): boolean {

@@ -1,7 +1,8 @@
 // models pkg/controller/deployment/util/deployment_util.go: surge/unavailable arithmetic, replica annotations,
 // revisions, conditions and the completeness/progress tests the deployment controller decides by.
 import type { Deployment, DeploymentCondition, DeploymentStatus, ReplicaSet } from 'kubernetes-types/apps/v1';
-import { canonicalJson, scaledValue, timeMs } from './controllerUtils.ts';
+import { scaledValue, timeMs } from './controllerUtils.ts';
+import { canonicalJsonEqual } from '../util/jsonEqual.ts';
 
 export const REVISION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY = 'deployment.kubernetes.io/revision-history';
@@ -91,7 +92,7 @@ export function equalIgnoreHash(a: unknown, b: unknown): boolean {
     if (Object.keys(labels).length > 0) metadata.labels = labels; else delete metadata.labels;
     return { ...x, metadata };
   };
-  return canonicalJson(strip(a)) === canonicalJson(strip(b));
+  return canonicalJsonEqual(strip(a), strip(b));
 }
 
 /** ReplicasAnnotationsNeedUpdate. */

@@ -641,13 +641,22 @@ export class Etcd {
     this.dispatching = true;
     let failed = false;
     let failure: unknown;
+    // Watchers that are caught up receive the same change one after another: look its previous version up once.
+    let prevOf: KeyValue | undefined;
+    let prevFor: KeyValue | undefined;
+    let prevAtCompact = this.compactRev;
     const deliver = (w: Watcher, seq: number): void => {
       w.cursor = seq + 1;
       const kv = this.log[seq - this.logBase]!;
       if (kv.modRevision < w.minRev || !inSpan(w.span, kv.key)) return;
       const event: WatchEvent = { type: kv.version === 0 ? 'DELETE' : 'PUT', kv };
       if (w.prevKv) {
-        const prev = this.previousOf(kv);
+        if (prevFor !== kv || prevAtCompact !== this.compactRev) {
+          prevFor = kv;
+          prevAtCompact = this.compactRev;
+          prevOf = this.previousOf(kv);
+        }
+        const prev = prevOf;
         if (prev !== undefined) event.prevKv = prev;
       }
       try {

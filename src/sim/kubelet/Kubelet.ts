@@ -23,6 +23,7 @@ import { catalogueImages, normalizeImage, PAUSE_IMAGE, type ResolvedImage } from
 import { Backoff } from './Backoff.ts';
 import { generatePodStatus, shouldRestart, type ContainerView, type InstanceView } from './podStatus.ts';
 import { nodeStatusPatch, podStatusPatch } from './twoWayMergePatch.ts';
+import { canonicalJsonEqual } from '../util/jsonEqual.ts';
 
 type Obj = { [k: string]: Json };
 
@@ -112,8 +113,8 @@ function needsSync(a: Pod, b: Pod): boolean {
   const am = a.metadata ?? {};
   const bm = b.metadata ?? {};
   return am.deletionTimestamp !== bm.deletionTimestamp || am.deletionGracePeriodSeconds !== bm.deletionGracePeriodSeconds
-    || canonical(am.labels ?? {}) !== canonical(bm.labels ?? {}) || canonical(am.annotations ?? {}) !== canonical(bm.annotations ?? {})
-    || canonical(a.spec) !== canonical(b.spec);
+    || !canonicalJsonEqual(am.labels ?? {}, bm.labels ?? {}) || !canonicalJsonEqual(am.annotations ?? {}, bm.annotations ?? {})
+    || !canonicalJsonEqual(a.spec, b.spec);
 }
 
 /** format.Pod: "name_namespace(uid)". */

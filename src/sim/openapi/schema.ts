@@ -95,17 +95,30 @@ function resolve(schemas: Record<string, Schema>, schema: Schema): Schema {
   return current;
 }
 
+const ANY: Shape = { kind: 'any' };
+/** Shapes by schema object: the documents are parsed once and never change, and every request walks them. */
+const shapes = new WeakMap<Schema, Shape>();
+
 /** What Go type the schema stands for, as far as strict decoding cares; 'any' stops the walk. */
 function shapeOf(schemas: Record<string, Schema>, schema: Schema): Shape {
+  let shape = shapes.get(schema);
+  if (shape === undefined) {
+    shape = computeShape(schemas, schema);
+    shapes.set(schema, shape);
+  }
+  return shape;
+}
+
+function computeShape(schemas: Record<string, Schema>, schema: Schema): Shape {
   const s = resolve(schemas, schema);
-  if (s['x-kubernetes-preserve-unknown-fields'] === true) return { kind: 'any' };
+  if (s['x-kubernetes-preserve-unknown-fields'] === true) return ANY;
   const properties = s['properties'];
   if (properties && typeof properties === 'object') return { kind: 'struct', properties: properties as Record<string, Schema> };
   const additional = s['additionalProperties'];
   if (additional && typeof additional === 'object') return { kind: 'map', values: additional as Schema };
   const items = s['items'];
   if (s['type'] === 'array' && items && typeof items === 'object') return { kind: 'array', items: items as Schema };
-  return { kind: 'any' };
+  return ANY;
 }
 
 class StrictErrors {
@@ -122,21 +135,62 @@ class StrictErrors {
 
 const join = (parent: string, key: string): string => (parent === '' ? key : `${parent}.${key}`);
 
-function walkValue(schemas: Record<string, Schema>, schema: Schema, value: Json, path: string, errors: StrictErrors): void {
-  const shape = shapeOf(schemas, schema);
+/** A path as segments (keys, array indices); rendered only when an error names it. */
+function renderPath(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (const seg of segments) out = typeof seg === 'number' ? `${out}[${seg}]` : join(out, seg);
+  return out;
+}
+
+/** The shapes below a shape, linked on first use so that a walk does no lookups by schema. */
+interface ShapeLinks {
+  items?: Shape;
+  values?: Shape;
+  fields?: Map<string, Shape | null>;
+}
+const links = new WeakMap<Shape, ShapeLinks>();
+
+function linksOf(shape: Shape): ShapeLinks {
+  let l = links.get(shape);
+  if (l === undefined) links.set(shape, (l = {}));
+  return l;
+}
+
+function walkValue(schemas: Record<string, Schema>, shape: Shape, value: Json, path: (string | number)[], errors: StrictErrors): void {
   if (shape.kind === 'any' || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     if (shape.kind !== 'array') return;
-    value.forEach((item, i) => walkValue(schemas, shape.items, item, `${path}[${i}]`, errors));
+    const l = linksOf(shape);
+    const items = l.items ??= shapeOf(schemas, shape.items);
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      walkValue(schemas, items, value[i] as Json, path, errors);
+      path.pop();
+    }
     return;
   }
-  for (const [key, child] of Object.entries(value)) {
-    if (shape.kind === 'map') {
-      walkValue(schemas, shape.values, child, join(path, key), errors);
-    } else if (shape.kind === 'struct') {
-      const property = Object.hasOwn(shape.properties, key) ? shape.properties[key] : undefined;
-      if (property) walkValue(schemas, property, child, join(path, key), errors);
-      else errors.add('unknown', join(path, key));
+  if (shape.kind === 'map') {
+    const l = linksOf(shape);
+    const values = l.values ??= shapeOf(schemas, shape.values);
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      walkValue(schemas, values, value[key] as Json, path, errors);
+      path.pop();
+    }
+  } else if (shape.kind === 'struct') {
+    const l = linksOf(shape);
+    const fields = l.fields ??= new Map<string, Shape | null>();
+    for (const key of Object.keys(value)) {
+      let child = fields.get(key);
+      if (child === undefined) {
+        const property = Object.hasOwn(shape.properties, key) ? shape.properties[key] : undefined;
+        child = property ? shapeOf(schemas, property) : null;
+        fields.set(key, child);
+      }
+      path.push(key);
+      if (child) walkValue(schemas, child, value[key] as Json, path, errors);
+      else errors.add('unknown', renderPath(path));
+      path.pop();
     }
   }
 }
@@ -149,7 +203,7 @@ export function unknownFields(group: string, version: string, kind: string, obj:
   const location = locate(group, version, kind);
   if (!location) return [];
   const errors = new StrictErrors();
-  walkValue(location.schemas, location.schema, obj as Json, '', errors);
+  walkValue(location.schemas, shapeOf(location.schemas, location.schema), obj as Json, [], errors);
   return errors.messages.map((m) => JSON.parse(m.slice('unknown field '.length)) as string);
 }
 

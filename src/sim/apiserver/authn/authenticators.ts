@@ -48,6 +48,12 @@ export function parseServiceAccountUsername(username: string): { namespace: stri
  * v1.32 token carries. The signature is a keyed hash, not RSA: enough to tell forged tokens from issued ones.
  */
 export class ServiceAccountTokens {
+  /**
+   * Verdicts by token text: verification is a pure function of the token (the claims carry no check against the
+   * clock here), and components present the same few tokens on every request. Bounded; cleared when full.
+   */
+  private readonly verified = new Map<string, { namespace: string; name: string; uid: string } | undefined>();
+
   constructor(private readonly key: string, readonly issuer = 'https://kubernetes.default.svc.cluster.local') {}
 
   issue(namespace: string, name: string, uid: string, issuedAtSec: number, expirationSeconds = 3607): string {
@@ -62,6 +68,17 @@ export class ServiceAccountTokens {
 
   /** The claims of a token this issuer signed, or undefined. */
   verify(token: string): { namespace: string; name: string; uid: string } | undefined {
+    if (this.verified.has(token)) {
+      const hit = this.verified.get(token);
+      return hit && { ...hit };
+    }
+    const result = this.check(token);
+    if (this.verified.size >= 4096) this.verified.clear();
+    this.verified.set(token, result && { ...result });
+    return result;
+  }
+
+  private check(token: string): { namespace: string; name: string; uid: string } | undefined {
     const parts = token.split('.');
     if (parts.length !== 3) return undefined;
     const [header, claims, sig] = parts as [string, string, string];

@@ -6,6 +6,7 @@ import type { RbacMatch } from '../../trace/types.ts';
 import type { AuthorizationAttributes, AuthorizationResult, Authorizer, PolicyRule } from './types.ts';
 import { aggregateClusterRoles } from './clusterRoleAggregation.ts';
 import { aggregateErrorMessage, goQuote } from '../../api/goFormat.ts';
+import { jsonClone } from '../../util/jsonClone.ts';
 
 export { PrivilegedGroupsAuthorizer } from './PrivilegedGroupsAuthorizer.ts';
 
@@ -17,6 +18,11 @@ export interface RbacSource {
   listClusterRoleBindings(): ClusterRoleBinding[];
   /** Every ClusterRole; used to aggregate live (see RuleResolverOptions.liveAggregation). */
   listClusterRoles(): ClusterRole[];
+  /**
+   * Optional: a number that changes whenever any Role, ClusterRole, RoleBinding or ClusterRoleBinding may have
+   * changed. When given, the authorizer remembers its decisions until it changes.
+   */
+  changeRevision?(): number;
 }
 
 export interface RuleResolverOptions {
@@ -241,6 +247,13 @@ export class RuleResolver {
   }
 }
 
+/** A decision as fresh as a newly computed one: callers own the arrays and objects they get. */
+function copyResult(r: AuthorizationResult): AuthorizationResult {
+  // Same key order as evaluate builds.
+  if (r.match) return { decision: r.decision, reason: r.reason, match: { ...r.match, rule: jsonClone(r.match.rule) }, considered: [...r.considered] };
+  return { decision: r.decision, reason: r.reason, considered: [...r.considered] };
+}
+
 /** authorizer.RuleResolver's answer (what SelfSubjectRulesReview is built from). */
 export interface RuleInfo {
   resourceRules: { verbs: string[]; apiGroups: string[]; resources: string[]; resourceNames: string[] }[];
@@ -263,15 +276,47 @@ export class RbacAuthorizer implements Authorizer, RulesResolver {
   readonly name = 'RBAC';
   readonly resolver: RuleResolver;
 
+  private readonly source: RbacSource;
+  /** Decisions by user and request attributes, valid for `decisionsRevision` of the RBAC objects. */
+  private readonly decisions = new Map<string, AuthorizationResult>();
+  private decisionsRevision = -1;
+
   constructor(source: RbacSource, options: Omit<RuleResolverOptions, 'notFound'> = {}) {
+    this.source = source;
     this.resolver = new RuleResolver(source, { ...options, notFound: 'lister' });
   }
 
   authorize(attrs: AuthorizationAttributes): AuthorizationResult {
+    const rev = this.source.changeRevision?.();
+    if (rev === undefined) return this.evaluate(attrs).result;
+    if (rev !== this.decisionsRevision || this.decisions.size >= 4096) {
+      this.decisions.clear();
+      this.decisionsRevision = rev;
+    }
+    // RBAC looks at the user's name and groups and at these attributes only. The object name matters only through
+    // rules with resourceNames: a decision no such rule took part in is remembered for every name.
+    const u = attrs.user;
+    const base = `${u.name}\u0000${u.groups.join('\u0001')}\u0000${attrs.resourceRequest ? 'r' : 'n'}\u0000${attrs.verb}\u0000${attrs.namespace}\u0000${attrs.apiGroup}\u0000${attrs.resource}\u0000${attrs.subresource}\u0000${attrs.resourceRequest ? '' : attrs.path}`;
+    let r = this.decisions.get(base);
+    if (r === undefined) {
+      const named = `${base}\u0000${attrs.name}`;
+      r = this.decisions.get(named);
+      if (r === undefined) {
+        const e = this.evaluate(attrs);
+        r = e.result;
+        this.decisions.set(e.nameDependent ? named : base, r);
+      }
+    }
+    return copyResult(r);
+  }
+
+  private evaluate(attrs: AuthorizationAttributes): { result: AuthorizationResult; nameDependent: boolean } {
+    let nameDependent = false;
     const considered: string[] = [];
     const errors: string[] = [];
     let allowed: { source: RuleSource; rule: PolicyRule; index: number } | undefined;
     this.resolver.visitRulesFor(attrs.user, attrs.namespace, (source, rule, index, error) => {
+      if (rule && !nameDependent && (rule.resourceNames ?? []).length > 0) nameDependent = ruleAllows({ ...attrs, name: (rule.resourceNames ?? [])[0] ?? '' }, rule);
       if (source && rule && ruleAllows(attrs, rule)) {
         allowed = { source, rule, index };
         return false;
@@ -284,11 +329,11 @@ export class RbacAuthorizer implements Authorizer, RulesResolver {
         binding: bindingRef(allowed.source),
         role: roleRefString(allowed.source.roleRef, allowed.source.bindingNamespace),
         ruleIndex: allowed.index,
-        rule: JSON.parse(JSON.stringify(allowed.rule)) as Json,
+        rule: jsonClone(allowed.rule) as unknown as Json,
       };
-      return { decision: 'Allow', reason: `RBAC: allowed by ${describeRuleSource(allowed.source)}`, match, considered };
+      return { result: { decision: 'Allow', reason: `RBAC: allowed by ${describeRuleSource(allowed.source)}`, match, considered }, nameDependent };
     }
-    return { decision: 'NoOpinion', reason: errors.length > 0 ? `RBAC: ${aggregateErrorMessage(errors)}` : '', considered };
+    return { result: { decision: 'NoOpinion', reason: errors.length > 0 ? `RBAC: ${aggregateErrorMessage(errors)}` : '', considered }, nameDependent };
   }
 
   /** RulesFor as authorizer.RuleResolver: rules with resources, rules with URLs; RBAC is never incomplete. */

@@ -8,16 +8,11 @@ import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../api/types.ts';
 import { deepClone } from '../../api/types.ts';
 import { computePodQOS } from './qos.ts';
+import { canonicalJsonEqual } from '../../util/jsonEqual.ts';
 
+/** apiequality.Semantic.DeepEqual for plain JSON: equal canonical JSON (key order ignored). */
 function semanticEqual(a: unknown, b: unknown): boolean {
-  const canon = (v: unknown): string => JSON.stringify(v ?? null, (_k, val: unknown) => {
-    if (val && typeof val === 'object' && !Array.isArray(val)) {
-      const o = val as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-    }
-    return val;
-  });
-  return canon(a) === canon(b);
+  return canonicalJsonEqual(a ?? null, b ?? null);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

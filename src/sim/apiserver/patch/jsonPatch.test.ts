@@ -116,6 +116,8 @@ describe('applyJsonPatch (RFC 6902, evanphx/json-patch v4)', () => {
   it('add then remove of a new member is the identity', () => {
     const value = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>;
     const doc = fc.dictionary(fc.string({ minLength: 1, maxLength: 3 }).filter((k) => k !== '__proto__'), value, { maxKeys: 4 });
+    // A value holding a "__proto__" key (fast-check generates them) must survive the copies as data.
+    expect(applyJsonPatch({}, [{ op: 'add', path: '/a', value: JSON.parse('{"__proto__":{"x":1}}') as Json }])).toEqual(JSON.parse('{"a":{"__proto__":{"x":1}}}'));
     fc.assert(fc.property(doc, value, (x, v) => {
       const path = '/new~1key';
       expect(applyJsonPatch(x, [{ op: 'add', path, value: v }, { op: 'remove', path }])).toEqual(x);

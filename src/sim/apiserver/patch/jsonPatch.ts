@@ -5,7 +5,7 @@
 import type { Json } from '../../api/types.ts';
 import { goJsonKind } from '../../api/goFormat.ts';
 import { patchErrors } from './patchErrors.ts';
-import { cloneJson, isJsonObject, type JsonObject } from './jsonValue.ts';
+import { cloneJson, isJsonObject, setKey, type JsonObject } from './jsonValue.ts';
 
 /** maxJSONPatchOperations in handlers/patch.go. */
 export const MAX_JSON_PATCH_OPERATIONS = 10000;
@@ -61,7 +61,7 @@ function get(con: Container, key: string): Json | undefined {
 
 function add(con: Container, key: string, value: Json): void {
   if (!Array.isArray(con)) {
-    con[key] = value;
+    setKey(con, key, value);
     return;
   }
   if (key === '-') {
@@ -165,7 +165,7 @@ function applyOperation(root: Container, op: JsonPatchOperation): void {
         throw new OpError(`replace operation does not apply: doc is missing key: ${path}: ${missing}`);
       }
       if (Array.isArray(at.con)) at.con[Number(at.key)] = cloneJson(value);
-      else at.con[at.key] = cloneJson(value);
+      else setKey(at.con, at.key, cloneJson(value));
       return;
     }
     case 'move': {

@@ -7,12 +7,21 @@ export function isJsonObject(v: Json | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Sets an own property, as JSON.parse does: a key "__proto__" (a valid ConfigMap key, say) becomes data, not the
+ * object's prototype as plain assignment would make it.
+ */
+export function setKey(obj: JsonObject, key: string, value: Json): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 /** A deep copy; patch functions copy their inputs once and then work in place, as the Go code does on its maps. */
 export function cloneJson<T extends Json>(v: T): T {
   if (Array.isArray(v)) return v.map((e) => cloneJson(e)) as T;
   if (isJsonObject(v)) {
     const out: JsonObject = {};
-    for (const [k, e] of Object.entries(v)) out[k] = cloneJson(e);
+    for (const k of Object.keys(v)) setKey(out, k, cloneJson(v[k] as Json));
     return out as T;
   }
   return v;

@@ -383,6 +383,22 @@ function dropLeftoverDirectives(v: Json): Json {
   return out;
 }
 
+/**
+ * dropLeftoverDirectives on a value the caller owns outright (the merge result): members are replaced in place, and
+ * only objects that hold a directive key are rebuilt without it. The result is the same value.
+ */
+function dropLeftoverDirectivesOwned(v: Json): Json {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = dropLeftoverDirectivesOwned(v[i] as Json);
+    return v;
+  }
+  if (!isJsonObject(v)) return v;
+  const keys = Object.keys(v);
+  if (keys.some(isDirectiveKey)) return dropLeftoverDirectives(v);
+  for (const k of keys) v[k] = dropLeftoverDirectivesOwned(v[k] as Json);
+  return v;
+}
+
 function toPatchError(e: SmpError): PatchError {
   switch (e.answer) {
     case 'badRequest':
@@ -407,7 +423,7 @@ export function applyStrategicMergePatch(original: Json, patch: Json, kind: Grou
   }
   if (!isJsonObject(original)) throw patchErrors.badRequest('invalid JSON document');
   try {
-    return dropLeftoverDirectives(mergeMap(cloneJson(original), cloneJson(patch), rootTypeOf(kind)));
+    return dropLeftoverDirectivesOwned(mergeMap(cloneJson(original), cloneJson(patch), rootTypeOf(kind)));
   } catch (e) {
     if (e instanceof SmpError) throw toPatchError(e);
     throw e;

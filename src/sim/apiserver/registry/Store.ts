@@ -5,6 +5,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { prefixRangeEnd, type Etcd, type KeyValue, type WatchEvent as EtcdWatchEvent } from '../../etcd/Etcd.ts';
 import { base64Decode, base64Encode, utf8Decode } from '../../util/base64.ts';
 import { etcdKey, etcdListPrefix, type ResourceInfo } from '../resources.ts';
+import { jsonClone, jsonCloneFrozenMembers } from '../../util/jsonClone.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
 
@@ -46,17 +47,24 @@ function deepFreeze<T>(value: T): T {
 }
 
 function decode(kv: KeyValue): KubeObject {
-  const obj = JSON.parse(kv.value) as KubeObject;
-  obj.metadata = { ...(obj.metadata ?? {}), resourceVersion: String(kv.modRevision) };
+  return withVersion(JSON.parse(kv.value) as KubeObject, kv.modRevision);
+}
+
+function withVersion(obj: KubeObject, revision: number): KubeObject {
+  obj.metadata = { ...(obj.metadata ?? {}), resourceVersion: String(revision) };
   return obj;
 }
 
-/** Objects are stored without resourceVersion: etcd's revision is the version. */
-function encode(obj: KubeObject): string {
-  const meta = { ...(obj.metadata ?? {}) };
-  delete meta.resourceVersion;
-  return JSON.stringify({ ...obj, metadata: meta });
+/** The object as stored: without resourceVersion (etcd's revision is the version). */
+function storedForm(obj: KubeObject): KubeObject {
+  // Copied key by key rather than spread-then-delete: `delete` leaves a slow object that JSON.stringify walks slowly.
+  const meta: Record<string, unknown> = {};
+  const m = (obj.metadata ?? {}) as Record<string, unknown>;
+  for (const k of Object.keys(m)) if (k !== 'resourceVersion') meta[k] = m[k];
+  return { ...obj, metadata: meta };
 }
+
+
 
 interface ContinueToken {
   v: string;
@@ -67,19 +75,63 @@ interface ContinueToken {
 export class Store {
   /** Listeners told of every etcd operation (the apiserver traces them). */
   onEtcdOp: ((op: EtcdOp) => void) | undefined;
+  /** Whether onEtcdOp is listened to now (the trace is read); reports are not built when it says no. */
+  wantsEtcdOps: (() => boolean) | undefined;
 
   constructor(readonly etcd: Etcd) {}
+
+  private tracing(): boolean {
+    return this.onEtcdOp !== undefined && (this.wantsEtcdOps?.() ?? true);
+  }
 
   private report(op: EtcdOp): void {
     this.onEtcdOp?.(op);
   }
 
+  // ---- change tracking: what derived data (listers, authorization decisions) may be cached against ----
+
+  /** The etcd revision up to which every change is attributed to a resource below. */
+  private accountedRevision = 0;
+  /** Revision of the last change that could not be attributed (made around this store, or during a nested write). */
+  private unattributed = 0;
+  /** Revision of the last write through this store, per resource (etcdPrefix). */
+  private readonly resourceWrites = new Map<string, number>();
+
+  private catchUp(): void {
+    const rev = this.etcd.revision;
+    if (rev !== this.accountedRevision) {
+      this.unattributed = rev;
+      this.accountedRevision = rev;
+    }
+  }
+
+  private wrote(info: ResourceInfo, before: number, revision: number): void {
+    this.resourceWrites.set(info.etcdPrefix, revision);
+    // Only a write that moved etcd by exactly itself is fully accounted for; anything else bumps `unattributed`.
+    if (before === this.accountedRevision && this.etcd.revision === revision && revision === before + 1) this.accountedRevision = revision;
+  }
+
+  /**
+   * A number that changes whenever an object of this resource may have changed (it may also change when it did
+   * not): a revision at or after the resource's last write. Caches of derived data compare it to stay exact.
+   */
+  changeRevision(info: ResourceInfo): number {
+    this.catchUp();
+    return Math.max(this.resourceWrites.get(info.etcdPrefix) ?? 0, this.unattributed);
+  }
+
   get(info: ResourceInfo, namespace: string, name: string): KubeObject {
     const key = etcdKey(info, namespace, name);
     const kv = this.etcd.get(key);
-    this.report({ op: 'range', key, revision: this.etcd.revision, ok: kv !== undefined, detail: kv ? `found, mod_revision ${kv.modRevision}` : 'not found' });
+    if (this.tracing()) this.report({ op: 'range', key, revision: this.etcd.revision, ok: kv !== undefined, detail: kv ? `found, mod_revision ${kv.modRevision}` : 'not found' });
     if (!kv) throw errors.notFound(gr(info), name);
-    return decode(kv);
+    return this.decodeCopy(kv);
+  }
+
+  /** A private (mutable) decoded copy of kv: copied from its snapshot when there is one, which is cheaper. */
+  private decodeCopy(kv: KeyValue): KubeObject {
+    const hit = this.snapshots.get(kv.key);
+    return hit && hit.modRevision === kv.modRevision ? jsonClone(hit.object) : decode(kv);
   }
 
   /**
@@ -92,8 +144,17 @@ export class Store {
   }
 
   peekList(info: ResourceInfo, namespace: string): KubeObject[] {
-    return this.etcd.range(etcdListPrefix(info, namespace), { prefix: true }).kvs.map((kv) => this.cached(kv));
+    const prefix = etcdListPrefix(info, namespace);
+    const rev = this.changeRevision(info);
+    const hit = this.lists.get(prefix);
+    if (hit && hit.revision === rev) return hit.objects.slice();
+    const objects = this.etcd.range(prefix, { prefix: true }).kvs.map((kv) => this.cached(kv));
+    this.lists.set(prefix, { revision: rev, objects });
+    return objects.slice();
   }
+
+  /** peekList answers by list prefix, valid while changeRevision of the resource is unchanged. */
+  private readonly lists = new Map<string, { revision: number; objects: KubeObject[] }>();
 
   /**
    * Decoded objects by key, valid while the key's mod revision is unchanged: listers re-read small objects often,
@@ -101,10 +162,23 @@ export class Store {
    */
   private readonly snapshots = new Map<string, { modRevision: number; object: KubeObject }>();
 
+  /**
+   * The object being written (in its stored form), for the snapshot its watchers need while the write is
+   * delivered: copying it is cheaper than parsing the value back. Used only for that exact key, revision and value,
+   * and only during the write (nothing can change the object in between).
+   */
+  private primed: { key: string; modRevision: number; value: string; object: KubeObject } | undefined;
+
+  private prime(key: string, modRevision: number, value: string, stored: KubeObject): void {
+    this.primed = { key, modRevision, value, object: stored };
+  }
+
   private cached(kv: KeyValue): KubeObject {
     const hit = this.snapshots.get(kv.key);
     if (hit && hit.modRevision === kv.modRevision) return hit.object;
-    const object = deepFreeze(decode(kv));
+    const primed = this.primed;
+    const object = deepFreeze(primed && primed.key === kv.key && primed.modRevision === kv.modRevision && primed.value === kv.value
+      ? withVersion(jsonCloneFrozenMembers(primed.object), kv.modRevision) : decode(kv));
     this.snapshots.set(kv.key, { modRevision: kv.modRevision, object });
     return object;
   }
@@ -132,7 +206,7 @@ export class Store {
     let i = 0;
     for (; i < res.kvs.length && items.length < limit; i++) {
       const kv = res.kvs[i] as KeyValue;
-      const obj = decode(kv);
+      const obj = atRevision === undefined ? this.decodeCopy(kv) : decode(kv);
       lastKey = kv.key;
       if (!opts.filter || opts.filter(obj)) items.push(obj);
     }
@@ -150,39 +224,52 @@ export class Store {
       if (this.etcd.get(key)) throw errors.alreadyExists(gr(info), name);
       return { ...obj, metadata: { ...obj.metadata } };
     }
+    const before = this.etcd.revision;
+    const stored = storedForm(obj);
+    const value = JSON.stringify(stored);
+    this.prime(key, before + 1, value, stored);
     const res = this.etcd.txn({
       compare: [{ key, target: 'create', result: '=', value: 0 }],
-      success: [{ type: 'put', key, value: encode(obj) }],
+      success: [{ type: 'put', key, value }],
       failure: [],
     });
-    this.report({ op: 'txn', key, revision: res.revision, ok: res.succeeded, detail: res.succeeded ? `create_revision(${key}) = 0 → put` : 'key exists' });
+    this.primed = undefined;
+    if (res.succeeded) this.wrote(info, before, res.revision);
+    if (this.tracing()) this.report({ op: 'txn', key, revision: res.revision, ok: res.succeeded, detail: res.succeeded ? `create_revision(${key}) = 0 → put` : 'key exists' });
     if (!res.succeeded) throw errors.alreadyExists(gr(info), name);
     return { ...obj, metadata: { ...obj.metadata, resourceVersion: String(res.revision) } };
   }
 
   /**
    * Guaranteed update: read, let `mutate` build the new object from the current one, then compare-and-swap on the
-   * mod revision read. `mutate` may throw (e.g. a Conflict for a stale resourceVersion precondition).
+   * mod revision read. `mutate` may throw (e.g. a Conflict for a stale resourceVersion precondition). It gets the
+   * current object as a frozen snapshot, and `fresh()` for a mutable copy of it.
    */
-  update(info: ResourceInfo, namespace: string, name: string, mutate: (current: KubeObject) => KubeObject, dryRun = false): { object: KubeObject; unchanged: boolean } {
+  update(info: ResourceInfo, namespace: string, name: string, mutate: (current: KubeObject, fresh: () => KubeObject) => KubeObject, dryRun = false): { object: KubeObject; unchanged: boolean } {
     const key = etcdKey(info, namespace, name);
     for (let attempt = 0; attempt < 5; attempt++) {
       const kv = this.etcd.get(key);
       if (!kv) throw errors.notFound(gr(info), name);
-      const current = decode(kv);
-      const next = mutate(current);
-      const value = encode(next);
+      // `current` is the shared frozen snapshot (read-only); `fresh` decodes a private copy to build the new object on.
+      const current = this.cached(kv);
+      const next = mutate(current, () => jsonClone(current));
+      const stored = storedForm(next);
+      const value = JSON.stringify(stored);
       if (value === kv.value) {
         // A no-op update writes nothing and keeps the resourceVersion, as the apiserver does.
-        return { object: current, unchanged: true };
+        return { object: jsonClone(current), unchanged: true };
       }
       if (dryRun) return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(kv.modRevision) } }, unchanged: false };
+      const before = this.etcd.revision;
+      this.prime(key, before + 1, value, stored);
       const res = this.etcd.txn({
         compare: [{ key, target: 'mod', result: '=', value: kv.modRevision }],
         success: [{ type: 'put', key, value }],
         failure: [],
       });
-      this.report({ op: 'txn', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → put` });
+      this.primed = undefined;
+      if (res.succeeded) this.wrote(info, before, res.revision);
+      if (this.tracing()) this.report({ op: 'txn', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → put` });
       if (res.succeeded) return { object: { ...next, metadata: { ...next.metadata, resourceVersion: String(res.revision) } }, unchanged: false };
     }
     throw errors.staleConflict(gr(info), name);
@@ -194,12 +281,14 @@ export class Store {
     if (!kv) throw errors.notFound(gr(info), name);
     if (expectModRevision !== undefined && kv.modRevision !== expectModRevision) throw errors.staleConflict(gr(info), name);
     if (dryRun) return decode(kv);
+    const before = this.etcd.revision;
     const res = this.etcd.txn({
       compare: [{ key, target: 'mod', result: '=', value: kv.modRevision }],
       success: [{ type: 'delete', key }],
       failure: [],
     });
-    this.report({ op: 'delete', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → delete` });
+    if (res.succeeded) this.wrote(info, before, res.revision);
+    if (this.tracing()) this.report({ op: 'delete', key, revision: res.revision, ok: res.succeeded, prevModRevision: kv.modRevision, detail: `mod_revision(${key}) = ${kv.modRevision} → delete` });
     if (!res.succeeded) throw errors.staleConflict(gr(info), name);
     this.snapshots.delete(key);
     const obj = decode(kv);

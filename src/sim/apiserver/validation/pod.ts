@@ -18,6 +18,8 @@ import {
 } from './objectMeta.ts';
 import { validateContainerResourceRequirements } from './resources.ts';
 import { podSpecDiff } from './podSpecDiff.ts';
+import { canonicalJsonEqual, sameStructure } from '../../util/jsonEqual.ts';
+import { jsonClone } from '../../util/jsonClone.ts';
 
 const fileModeErrorMsg = 'must be a number between 0 and 0777 (octal), both inclusive';
 const maxInt32 = 2147483647;
@@ -902,12 +904,24 @@ function validatePodSpecificAnnotations(annotations: Record<string, string> | un
   return errs;
 }
 
-function validatePodMetadataAndSpec(pod: Pod): FieldError[] {
+/**
+ * validatePodSpec's answer for stored (frozen, so unchanging) specs. An update whose spec has exactly the stored
+ * spec's structure (a status update) gets the same answer without walking the spec again.
+ */
+const storedSpecErrors = new WeakMap<PodSpec, FieldError[]>();
+
+/** `twin`: a frozen spec with exactly pod.spec's structure, whose validation may be remembered. */
+function validatePodMetadataAndSpec(pod: Pod, twin?: PodSpec): FieldError[] {
   const meta = FieldPath.root('metadata');
   const specPath = FieldPath.root('spec');
   const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain, meta);
   errs.push(...validatePodSpecificAnnotations(pod.metadata?.annotations, pod.spec, meta.child('annotations')));
-  errs.push(...validatePodSpec(pod.spec, specPath, { resourceIsPod: true }));
+  let specErrs = twin ? storedSpecErrors.get(twin) : undefined;
+  if (!specErrs) {
+    specErrs = validatePodSpec(pod.spec, specPath, { resourceIsPod: true });
+    if (twin) storedSpecErrors.set(twin, specErrs);
+  }
+  errs.push(...specErrs);
   if (!pod.spec?.serviceAccountName) {
     (pod.spec?.volumes ?? []).forEach((v, vi) => (v.projected?.sources ?? []).forEach((src, si) => {
       if (src.serviceAccountToken) {
@@ -954,19 +968,9 @@ export const updatablePodSpecFields = [
   '`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
 ];
 
-function canonicalJson(v: unknown): string {
-  return JSON.stringify(v, (_k, val: unknown) => {
-    if (val && typeof val === 'object' && !Array.isArray(val)) {
-      const o = val as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-    }
-    return val;
-  }) ?? 'null';
-}
-
 /** apiequality.Semantic.DeepEqual for plain JSON (absent and null are the same; key order ignored). */
 export function semanticEqual(a: unknown, b: unknown): boolean {
-  return canonicalJson(a ?? null) === canonicalJson(b ?? null);
+  return canonicalJsonEqual(a ?? null, b ?? null);
 }
 
 function validateContainerUpdates(next: Container[] | undefined, prev: Container[] | undefined, path: FieldPath): { errs: FieldError[]; stop: boolean } {
@@ -993,7 +997,11 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   const meta = FieldPath.root('metadata');
   const specPath = FieldPath.root('spec');
   const errs = validateObjectMetaUpdate(pod.metadata, old.metadata, meta);
-  errs.push(...validatePodMetadataAndSpec(pod));
+  const spec: PodSpec = pod.spec ?? { containers: [] };
+  const oldSpec: PodSpec = old.spec ?? { containers: [] };
+  // A status update carries the stored spec unchanged: its validation is already known.
+  const unchangedSpec = pod.spec !== undefined && old.spec !== undefined && Object.isFrozen(old.spec) && sameStructure(pod.spec, old.spec);
+  errs.push(...validatePodMetadataAndSpec(pod, unchangedSpec ? old.spec : undefined));
   const oldAnn = old.metadata?.annotations ?? {};
   const newAnn = pod.metadata?.annotations ?? {};
   if (mirrorPodAnnotation in oldAnn && newAnn[mirrorPodAnnotation] !== oldAnn[mirrorPodAnnotation]) {
@@ -1002,8 +1010,6 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   if (!(mirrorPodAnnotation in oldAnn) && mirrorPodAnnotation in newAnn) {
     errs.push(field.forbidden(meta.child('annotations').key(mirrorPodAnnotation), 'may not add mirror pod annotation'));
   }
-  const spec: PodSpec = pod.spec ?? { containers: [] };
-  const oldSpec: PodSpec = old.spec ?? { containers: [] };
   for (const kind of ['containers', 'initContainers'] as const) {
     const r = validateContainerUpdates(spec[kind], oldSpec[kind], specPath.child(kind));
     errs.push(...r.errs);
@@ -1038,10 +1044,10 @@ export function validatePodUpdate(pod: Pod, old: Pod): FieldError[] {
   for (const [name, i] of [...added].sort((a, b) => a[1] - b[1])) {
     errs.push(field.forbidden(specPath.child('schedulingGates').index(i).child('name'), `only deletion is allowed, but found new scheduling gate '${name}'`));
   }
-  if (semanticEqual(spec, oldSpec)) return errs;
+  if (unchangedSpec || semanticEqual(spec, oldSpec)) return errs;
 
   // Overwrite the updatable fields with their old values; whatever still differs is forbidden.
-  const munged = JSON.parse(JSON.stringify(spec)) as PodSpec;
+  const munged = jsonClone(spec);
   munged.containers = (munged.containers ?? []).map((c, i) => ({ ...c, image: oldSpec.containers?.[i]?.image ?? '' }));
   if (munged.initContainers) munged.initContainers = munged.initContainers.map((c, i) => ({ ...c, image: oldSpec.initContainers?.[i]?.image ?? '' }));
   setOrDelete(munged, 'activeDeadlineSeconds', oldSpec.activeDeadlineSeconds);
