@@ -14,7 +14,11 @@ test('applying nginx-pod.yaml as kubernetes-admin visits every apiserver stage i
   while ((await steps(page))[0] > start) await page.getByRole('button', { name: 'Step back' }).click();
   const visited: string[] = [];
   for (let i = 0; i < 60; i++) {
+    const [before, total] = await steps(page);
+    if (before === total) break;
     await page.getByRole('button', { name: 'Step forward' }).click();
+    // Read the stages only once the page shows the new step (the click returns before React renders it).
+    await expect.poll(async () => (await steps(page))[0]).toBeGreaterThan(before);
     const [shown, known] = await steps(page);
     const busy = await stages(page).evaluateAll((items) => items
       .map((li) => li.getAttribute('aria-label') ?? '')
