@@ -34,6 +34,7 @@ import { lookupKind, lookupResource, type ResourceInfo } from './apiserver/resou
 import { defaultScenario } from './scenario/defaultScenario.ts';
 import type { Scenario, ScenarioNode, ScenarioUser } from './scenario/types.ts';
 import { parseApiVersion } from './api/types.ts';
+import { quantityOf } from './api/quantity.ts';
 
 export interface EngineOptions {
   /** Start the node agents and control-plane components (default true); false gives etcd + apiserver alone. */
@@ -313,12 +314,10 @@ export function nodeObject(n: ScenarioNode, index: number): KubeObject {
   };
 }
 
+/** A memory quantity in whole KiB, as a kubelet reports capacity. */
 function memoryKi(q: string): number {
-  const m = /^(\d+)(Ki|Mi|Gi|Ti)?$/.exec(q);
-  if (!m) return 8 * 1024 * 1024;
-  const n = Number(m[1]);
-  const mult = { Ki: 1, Mi: 1024, Gi: 1024 * 1024, Ti: 1024 * 1024 * 1024 }[(m[2] ?? 'Ki') as 'Ki'] ?? 1;
-  return m[2] === undefined ? Math.floor(n / 1024) : n * mult;
+  const bytes = quantityOf(q)?.value ?? 8n * 1024n * 1024n * 1024n;
+  return Number(bytes / 1024n);
 }
 
 const SIM_CA_CERT = `-----BEGIN CERTIFICATE-----
