@@ -1,0 +1,128 @@
+// Tab completion: the candidates for the last (partial) word of a command line, sorted — commands, kubectl
+// subcommands and flags, resource types, object names, namespaces, files, nodes, container IDs and etcd key
+// segments. The UI replaces the last word with the single candidate, or lists several.
+// Object names and namespaces are read from the store without a request (see objectNames).
+import { GET_FLAGS } from './kubectlGet.ts';
+import { LOGS_FLAGS } from './kubectlLogs.ts';
+import { SUPPORTED_KUBECTL } from './kubectl.ts';
+import { gettableResources, resolveResourceType } from './resourceTypes.ts';
+import { commandsOn, etcdNode, WORKSTATION, type ShellHost, type ShellState } from './shell.ts';
+
+const VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch', 'impersonate', 'bind', 'escalate'];
+
+export function completions(host: ShellHost, state: ShellState, partial: string): string[] {
+  // The last list element: after `&&`, `||` or `;` a new command starts.
+  const segment = partial.split(/&&|\|\||;/).pop() ?? '';
+  const words = segment.split(/\s+/).filter((w, i, all) => w !== '' || i === all.length - 1);
+  const current = words.pop() ?? '';
+  const before = words;
+  const pick = (cands: readonly string[]): string[] => [...new Set(cands.filter((c) => c.startsWith(current)))].sort();
+  if (before.length === 0) return pick(commandsOn(host.engine, state));
+  const [cmd = '', ...args] = before;
+  switch (cmd) {
+    case 'kubectl':
+      return state.host === WORKSTATION ? pick(kubectlCandidates(host, args, current)) : [];
+    case 'ssh':
+      return pick(host.engine.nodes.nodeNames());
+    case 'cat': case 'ls':
+      return state.host === WORKSTATION ? pick(host.files.map((f) => f.name)) : [];
+    case 'crictl': {
+      if (args.length === 0) return pick(['images', 'logs', 'pods', 'ps']);
+      const rt = host.engine.nodes.runtime(state.host);
+      if (args[0] === 'logs' && rt) return pick([...rt.containers.values()].map((c) => c.id.slice(0, 13)));
+      return [];
+    }
+    case 'etcdctl':
+      if (args.length === 0) return pick(['get', 'version']);
+      if (args[0] === 'get' && state.host === etcdNode(host.engine)) {
+        if (current.startsWith('-')) return pick(['--prefix', '--keys-only', '--print-value-only', '--rev', '--limit', '--count-only', '--write-out']);
+        return pick(etcdSegments(host, current));
+      }
+      return [];
+    default:
+      return [];
+  }
+}
+
+function kubectlCandidates(host: ShellHost, args: readonly string[], current: string): string[] {
+  const prev = args[args.length - 1];
+  if (prev === '-n' || prev === '--namespace') return objectNames(host, 'namespaces', '');
+  if (prev === '-o' || prev === '--output') return ['json', 'name', 'wide', 'yaml'];
+  if (prev === '-f' || prev === '--filename') return host.files.map((f) => f.name);
+  if (prev === '--as') return host.engine.scenario.cluster.users.map((u) => host.engine.describeUser(u.name)?.name ?? u.name);
+  const ns = namespaceOf(args);
+  const positional = positionals(args);
+  const [sub, ...rest] = positional;
+  if (sub === undefined) return current.startsWith('-') ? ['--namespace', '--as', '--as-group', '--help'] : SUPPORTED_KUBECTL;
+  if (current.startsWith('-')) {
+    const specs = sub === 'get' ? GET_FLAGS : sub === 'logs' ? LOGS_FLAGS : [];
+    return [...specs.map((s) => `--${s.name}`), '--namespace', '--as', '--as-group'];
+  }
+  const types = gettableResources().map((r) => r.resource);
+  switch (sub) {
+    case 'get': case 'describe': case 'delete': {
+      if (rest.length === 0) {
+        // TYPE/NAME form: complete the name after the slash.
+        const slash = current.indexOf('/');
+        if (slash >= 0) return objectNames(host, current.slice(0, slash), ns).map((n) => `${current.slice(0, slash)}/${n}`);
+        return types;
+      }
+      const type = rest[0] ?? '';
+      return type.includes(',') ? [] : objectNames(host, type, ns);
+    }
+    case 'logs':
+      return rest.length === 0 ? objectNames(host, 'pods', ns) : [];
+    case 'auth':
+      if (rest.length === 0) return ['can-i', 'whoami'];
+      if (rest[0] === 'can-i') return rest.length === 1 ? VERBS : rest.length === 2 ? types : [];
+      return [];
+    default:
+      return [];
+  }
+}
+
+/** Words that are not flags or flag values (global flags with values: -n, --namespace, --as, --as-group, -o, -l, -c). */
+function positionals(args: readonly string[]): string[] {
+  const valued = new Set(['-n', '--namespace', '--as', '--as-group', '-o', '--output', '-l', '--selector', '-c', '--container', '-f', '--filename', '--field-selector', '--raw', '--tail']);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a.startsWith('-')) {
+      if (valued.has(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+function namespaceOf(args: readonly string[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if ((a === '-n' || a === '--namespace') && args[i + 1] !== undefined) return args[i + 1] as string;
+    const m = /^(?:-n=?|--namespace=)(.+)$/.exec(a);
+    if (m?.[1]) return m[1];
+  }
+  return 'default';
+}
+
+function objectNames(host: ShellHost, type: string, namespace: string): string[] {
+  const info = resolveResourceType(type);
+  if (!info || info.createOnly) return [];
+  // Simplified: kubectl's completion LISTs as the user (RBAC applies). A Tab must not change the timeline (it is not
+  // replayed), so this reads the store directly and sends nothing.
+  const items = host.engine.apiserver.reader.list(info.group, info.resource, info.namespaced ? namespace : '');
+  return items.map((i) => i.metadata?.name ?? '').filter((n) => n !== '');
+}
+
+/** The next path segment of etcd keys below what is typed: "/registry/p" → "/registry/pods/", "/registry/pods/…". */
+function etcdSegments(host: ShellHost, current: string): string[] {
+  const prefix = current === '' ? '/' : current;
+  const { kvs } = host.engine.etcd.range(prefix, { prefix: true, keysOnly: true });
+  const out = new Set<string>();
+  for (const kv of kvs) {
+    const next = kv.key.indexOf('/', prefix.length);
+    out.add(next < 0 ? kv.key : kv.key.slice(0, next + 1));
+  }
+  return [...out];
+}
