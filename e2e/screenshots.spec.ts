@@ -126,3 +126,22 @@ test('screenshots of the gallery and its stories', async ({ watched: page }) => 
   await settle(page);
   await shoot(page, '16-deployment');
 });
+
+test('screenshots of the terminal and a failure', async ({ watched: page }) => {
+  await setSpeed(page, 'instant');
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const input = page.getByRole('textbox', { name: 'Command line' });
+  for (const line of ['kubectl apply -f nginx-pod.yaml', 'kubectl get pods -o wide', 'ssh control-plane', 'etcdctl get /registry/pods --prefix --keys-only']) {
+    await input.fill(line);
+    await input.press('Enter');
+    await settle(page);
+  }
+  await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('/registry/pods/default/nginx-pod');
+  await shoot(page, '17-terminal');
+
+  await page.getByRole('button', { name: 'Failures' }).click();
+  await page.getByRole('switch', { name: 'kubelet on node-1 running' }).click();
+  await settle(page);
+  await expect(page.getByText('NotReady')).toBeVisible();
+  await shoot(page, '18-kubelet-stopped');
+});

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from './common/Icon.tsx';
+import { FaultsMenu } from './faults/FaultsMenu.tsx';
 import { GalleryDialog } from './gallery/GalleryDialog.tsx';
 import { ShareButton } from './share/ShareButton.tsx';
 import { selectUser, useEditor } from './store/editorStore.ts';
@@ -57,6 +58,7 @@ export const Header = memo(function Header() {
       </div>
       <div className="flex items-center gap-3">
         <GalleryButton />
+        <FaultsMenu />
         <ShareButton />
         <span className="mx-1 h-6 w-px bg-white/10" aria-hidden="true" />
         <UserSwitcher />

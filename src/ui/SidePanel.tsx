@@ -1,11 +1,12 @@
 import { memo } from 'react';
 import { ManifestEditor } from './editor/ManifestEditor.tsx';
 import { InspectorPanel } from './inspector/InspectorPanel.tsx';
+import { TerminalPanel } from './terminal/TerminalPanel.tsx';
 import { Icon } from './common/Icon.tsx';
 import { showPanel, toggleWide, useInspector, type SidePanel as Panel } from './store/inspectorStore.ts';
 import { t } from './text/index.ts';
 
-const PANELS: Panel[] = ['manifests', 'inspector'];
+const PANELS: Panel[] = ['manifests', 'terminal', 'inspector'];
 
 /** Manifests (edit, apply) and the Inspector share the left column; the narration's link switches to the Inspector. */
 export const SidePanel = memo(function SidePanel() {
@@ -20,7 +21,8 @@ export const SidePanel = memo(function SidePanel() {
             onClick={() => showPanel(p)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const next = PANELS[(PANELS.indexOf(p) + 1) % PANELS.length];
+              const step = e.key === 'ArrowRight' ? 1 : -1;
+              const next = PANELS[(PANELS.indexOf(p) + step + PANELS.length) % PANELS.length];
               if (next) {
                 showPanel(next);
                 document.getElementById(`panel-tab-${next}`)?.focus();
@@ -36,7 +38,7 @@ export const SidePanel = memo(function SidePanel() {
         </button>
       </div>
       <div id={`panel-${panel}`} role="tabpanel" aria-labelledby={`panel-tab-${panel}`} className="flex min-h-0 flex-1 flex-col p-3">
-        {panel === 'manifests' ? <ManifestEditor /> : <InspectorPanel />}
+        {panel === 'manifests' ? <ManifestEditor /> : panel === 'terminal' ? <TerminalPanel /> : <InspectorPanel />}
       </div>
     </aside>
   );

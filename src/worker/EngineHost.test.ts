@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NGINX_POD_YAML, RBAC_YAML, defaultScenario } from '../sim/scenario/defaultScenario.ts';
 import type { TraceEvent } from '../sim/trace/types.ts';
 import { EngineHost, INSTANT_HORIZON_MS } from './EngineHost.ts';
-import type { Command, HostMessage, KubectlOutput, Snapshot } from './protocol.ts';
+import { replayAction, type Command, type HostMessage, type KubectlOutput, type Snapshot } from './protocol.ts';
 
 /** A host on the main thread with a receiver that keeps what the UI would. */
 function harness() {
@@ -157,7 +157,7 @@ describe('EngineHost', () => {
     a.send({ type: 'stepBack' });
     const { cursor, known, actions } = a.snap();
     const b = harness();
-    b.send({ type: 'load', scenario: defaultScenario, replay: { actions: actions.map(({ kind, user, file, tasksRun }) => ({ kind, user, file, tasksRun })), cursor, known } });
+    b.send({ type: 'load', scenario: defaultScenario, replay: { actions: actions.map(replayAction), cursor, known } });
     b.frames(1);
     expect(b.snap()).toMatchObject({ cursor, known, playing: false });
     expect(b.snap().actions).toEqual(actions);
@@ -172,5 +172,96 @@ describe('EngineHost', () => {
     h.send({ type: 'apply', user: 'kubernetes-admin', file: { name: 'bad.yaml', content: 'a: b: c' } });
     expect(h.outputs[0]?.parseError).toMatchObject({ line: 1 });
     expect(h.snap()).toMatchObject({ actions: [], playing: false });
+  });
+});
+
+describe('EngineHost: the terminal and failures', () => {
+  it('runs a typed command line as the user, its output appearing when the response reaches the terminal', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    h.send({ type: 'command', user: 'alice', line: 'kubectl get pods', files: [pod] });
+    const out = h.outputs.at(-1);
+    expect(out).toMatchObject({ source: 'terminal', command: 'kubectl get pods', user: 'alice', prompt: h.snap().prompts.alice });
+    expect(out?.lines.map((l) => l.text)).toEqual(['No resources found in default namespace.']);
+    // The request travels first: the line shows once the response does.
+    expect(out!.lines[0]!.at).toBeGreaterThan(h.snap().cursor);
+    expect(h.trace.some((e) => e.type === 'request' && e.from === 'kubectl' && e.path.startsWith('/api/v1/namespaces/default/pods'))).toBe(true);
+    expect(h.snap().actions.at(-1)).toMatchObject({ kind: 'command', line: 'kubectl get pods', files: [] });
+  });
+
+  it('keeps the files a command names, so a replay applies what was applied then', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    h.send({ type: 'command', user: 'kubernetes-admin', line: 'kubectl apply -f nginx-pod.yaml', files: [pod, { name: 'rbac.yaml', content: RBAC_YAML }] });
+    expect(h.snap().actions.at(-1)).toMatchObject({ kind: 'command', files: [pod] });
+    expect(h.outputs.at(-1)?.lines.map((l) => l.text)).toEqual(['pod/nginx-pod created']);
+  });
+
+  it('changes the prompt with ssh and replays the shell to the same host after stepping back', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    const workstation = h.snap().prompts['kubernetes-admin'];
+    h.send({ type: 'command', user: 'kubernetes-admin', line: 'ssh node-1', files: [] });
+    const onNode = h.snap().prompts['kubernetes-admin'];
+    expect(onNode).not.toBe(workstation);
+    expect(onNode).toContain('node-1');
+    h.send({ type: 'command', user: 'kubernetes-admin', line: 'kubectl get pods', files: [] });
+    h.send({ type: 'speed', speed: 'instant' });
+    h.send({ type: 'play' });
+    h.frames(2);
+    h.send({ type: 'stepBack' });
+    expect(h.snap().prompts['kubernetes-admin']).toBe(onNode);
+  });
+
+  it('stops a kubelet on purpose: the fault is in the trace and the node goes NotReady after the grace period', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    h.send({ type: 'fault', user: 'kubernetes-admin', fault: { kind: 'kubelet', node: 'node-1', running: false } });
+    expect(h.snap().playing).toBe(true);
+    const at = h.snap().actions.at(-1)!.traceIndex;
+    expect(h.trace[at]).toMatchObject({ type: 'fault', target: 'kubelet/node-1', fault: { kind: 'kubelet', node: 'node-1', running: false } });
+    h.send({ type: 'speed', speed: 'instant' });
+    h.send({ type: 'play' });
+    h.frames(3);
+    expect(h.snap().nodes.find((n) => n.name === 'node-1')).toMatchObject({ ready: false });
+    expect(h.snap().nodes.find((n) => n.name === 'node-2')).toMatchObject({ ready: true });
+  });
+
+  it('reports a fault on a node it does not know as an error in the terminal, and records nothing to replay differently', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    h.send({ type: 'fault', user: 'kubernetes-admin', fault: { kind: 'fill', node: 'node-9', full: true } });
+    expect(h.outputs.at(-1)?.lines.map((l) => l.text)).toEqual(['error: no kubelet runs on a node named "node-9"']);
+    expect(h.snap().playing).toBe(false);
+  });
+
+  it('replays commands and faults from a shared session exactly', () => {
+    const a = harness();
+    a.send({ type: 'load', scenario: defaultScenario });
+    a.send({ type: 'speed', speed: 'instant' });
+    a.send({ type: 'fault', user: 'kubernetes-admin', fault: { kind: 'image', image: 'nginx', available: false } });
+    a.send({ type: 'command', user: 'kubernetes-admin', line: 'kubectl apply -f nginx-pod.yaml', files: [pod] });
+    a.frames(2);
+    a.send({ type: 'command', user: 'kubernetes-admin', line: 'kubectl get pods', files: [] });
+    a.frames(2);
+    const { cursor, known, actions } = a.snap();
+    expect(a.outputs.at(-1)?.lines.map((l) => l.text).join('\n')).toMatch(/nginx-pod\s+0\/1\s+(ErrImagePull|ImagePullBackOff)/);
+    const b = harness();
+    b.send({ type: 'load', scenario: defaultScenario, replay: { actions: actions.map(replayAction), cursor, known } });
+    b.frames(1);
+    expect(b.snap().actions).toEqual(actions);
+    expect(b.outputs).toEqual(a.outputs);
+    expect(JSON.stringify(b.trace)).toBe(JSON.stringify(a.trace.slice(0, known)));
+  });
+
+  it('answers Tab with completions and runs nothing', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    const before = h.trace.length;
+    h.send({ type: 'complete', user: 'kubernetes-admin', line: 'kubectl ge', files: [] });
+    const m = h.received.find((x) => x.type === 'completions');
+    expect(m).toMatchObject({ type: 'completions', line: 'kubectl ge' });
+    expect(m?.type === 'completions' ? m.items : []).toContain('get');
+    expect(h.trace.length).toBe(before);
   });
 });

@@ -7,14 +7,17 @@ import type { ApiRequest, ApiResponse } from '../sim/apiserver/ApiServer.ts';
 import { Engine } from '../sim/Engine.ts';
 import type { KeyValue } from '../sim/etcd/Etcd.ts';
 import { printPod } from '../sim/apiserver/printers/printPod.ts';
-import { kubectlApply, kubectlDelete, type KubectlResult } from '../sim/kubectl/kubectl.ts';
+import { injectFault } from '../sim/faults.ts';
+import { kubectlApply, kubectlDelete, type KubectlLine } from '../sim/kubectl/kubectl.ts';
+import type { ManifestError } from '../sim/kubectl/manifests.ts';
+import { CLEAR_SCREEN, completions, initialShellState, promptFor, runCommandLine, type ShellState } from '../sim/cli/shell.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { TraceEvent } from '../sim/trace/types.ts';
 import { admissionInput, admissionSteps, kubectlGetEvents, kubectlGetYaml, type SeenRequest } from './inspections.ts';
 import { HEARTBEAT_DWELL_MS, HeartbeatFilter, isHeartbeatRequest, MAX_IDLE_GAP_MS, waitBetween } from './pacing.ts';
 import {
-  Commands, Messages, unreachable,
-  type AdmissionStep, type Command, type EtcdKeyView, type EtcdRevision, type FileRef, type HostMessage, type KubectlOutput, type NodeView,
+  Commands, Messages, replayAction, unreachable,
+  type ActionInput, type AdmissionStep, type Command, type EtcdKeyView, type EtcdRevision, type FileRef, type HostMessage, type KubectlOutput, type NodeView,
   type PodView, type ReplayAction, type ScenarioInfo, type Snapshot, type Speed, type UserAction,
 } from './protocol.ts';
 
@@ -62,6 +65,8 @@ export class EngineHost {
   private echoReplays = false;
   /** Bodies of the writes that reached kube-apiserver, by span: what the Admission inspector rebuilds objects from. */
   private seen = new Map<number, SeenRequest>();
+  /** The terminal's shell (which host it is on, whether `kubectl proxy` runs): rebuilt by replaying commands. */
+  private shell: ShellState = initialShellState();
 
   constructor(
     private readonly post: (message: HostMessage) => void,
@@ -103,7 +108,13 @@ export class EngineHost {
         break;
       case Commands.apply:
       case Commands.delete:
-        this.act(cmd.type, cmd.user, cmd.file);
+        this.act({ kind: cmd.type, user: cmd.user, file: cmd.file });
+        break;
+      case Commands.command:
+        this.act({ kind: 'command', user: cmd.user, line: cmd.line, files: filesNamed(cmd.line, cmd.files) });
+        break;
+      case Commands.fault:
+        this.act({ kind: 'fault', user: cmd.user, fault: cmd.fault });
         break;
       case Commands.play:
         this.playing = true;
@@ -140,6 +151,9 @@ export class EngineHost {
         return;
       case Commands.admission:
         this.outbox.push({ type: Messages.admission, span: cmd.span, steps: this.admission(cmd.span) });
+        return;
+      case Commands.complete:
+        this.outbox.push({ type: Messages.completions, line: cmd.line, items: this.complete(cmd.user, cmd.line, cmd.files) });
         return;
       case Commands.ping:
         this.outbox.push({ type: Messages.pong, id: cmd.id });
@@ -231,7 +245,7 @@ export class EngineHost {
   private load(scenario: Scenario, actions: ReplayAction[], cursor: number | undefined, origin?: number): void {
     this.scenario = scenario;
     // Positions in the trace are filled in again as the actions replay.
-    this.actions = actions.map((a) => ({ kind: a.kind, user: a.user, file: { name: a.file.name, content: a.file.content }, tasksRun: a.tasksRun, time: 0, traceIndex: 0 }));
+    this.actions = actions.map((a) => ({ ...replayAction(a), time: 0, traceIndex: 0 }));
     this.timeline = [];
     this.heartbeats = [];
     this.heartbeatFilter = new HeartbeatFilter();
@@ -260,6 +274,7 @@ export class EngineHost {
     if (!scenario) throw new Error('no scenario loaded');
     this.engine = this.createEngine(scenario);
     this.seen = new Map();
+    this.shell = initialShellState();
     this.observeWrites(this.engine);
     this.tasksRun = 0;
     this.actionsDone = 0;
@@ -286,7 +301,7 @@ export class EngineHost {
       next.time = engine.clock.now();
       next.traceIndex = engine.tracer.events.length;
       const result = this.perform(next);
-      if (this.echoReplays) this.outbox.push({ type: Messages.kubectl, output: this.output(next, result) });
+      if (this.echoReplays && result) this.outbox.push({ type: Messages.kubectl, output: this.output(next, result) });
     } else if (engine.clock.step()) {
       this.tasksRun++;
     } else {
@@ -336,7 +351,7 @@ export class EngineHost {
 
   // ---- user actions ----
 
-  private act(kind: UserAction['kind'], user: string, file: FileRef): void {
+  private act(input: ActionInput): void {
     const engine = this.requireEngine();
     // Acting in the past starts a new timeline from here: the rewound future is dropped.
     if (this.actionsDone < this.actions.length || this.timeline.length > engine.tracer.events.length) {
@@ -348,38 +363,57 @@ export class EngineHost {
         this.resend = true;
       }
     }
-    const action: UserAction = { kind, user, file, tasksRun: this.tasksRun, time: engine.clock.now(), traceIndex: engine.tracer.events.length };
+    const action: UserAction = { ...input, tasksRun: this.tasksRun, time: engine.clock.now(), traceIndex: engine.tracer.events.length };
     this.actions.push(action);
     this.actionsDone++;
     const result = this.perform(action);
     this.syncTimeline();
-    this.outbox.push({ type: Messages.kubectl, output: this.output(action, result) });
-    if (result.parseError) {
+    if (result) this.outbox.push({ type: Messages.kubectl, output: this.output(action, result) });
+    if (result?.parseError) {
       // kubectl sent nothing: there is nothing to replay and nothing to watch.
       this.actions.pop();
       this.actionsDone--;
       return;
     }
-    this.playing = true;
-    this.instantUntil = undefined;
+    // Something to watch: the requests the action sent, or the cluster reacting to a fault.
+    if (engine.tracer.events.length > action.traceIndex) {
+      this.playing = true;
+      this.instantUntil = undefined;
+    }
   }
 
-  private perform(action: UserAction): KubectlResult {
+  /** Does what the action did; returns what the terminal shows (nothing for a fault that worked). */
+  private perform(action: UserAction): ActionResult | undefined {
     const engine = this.requireEngine();
+    const editorPrompt = promptFor(initialShellState(), action.user);
+    if (action.kind === 'fault') {
+      const error = injectFault(engine, action.fault);
+      return error === undefined ? undefined : { ok: false, prompt: editorPrompt, lines: [{ stream: 'stderr', text: `error: ${error}` }] };
+    }
+    if (action.kind === 'command') {
+      const prompt = promptFor(this.shell, action.user);
+      const out = runCommandLine({ engine, user: action.user, files: action.files }, this.shell, action.line);
+      this.shell = out.state;
+      const clear = out.lines.some((l) => l.text === CLEAR_SCREEN);
+      return { ok: out.exitCode === 0, prompt, lines: out.lines.filter((l) => l.text !== CLEAR_SCREEN), ...(clear ? { clear } : {}) };
+    }
     let credentials;
     try {
       credentials = engine.credentialsFor(action.user);
     } catch (e) {
-      return { ok: false, lines: [{ stream: 'stderr', text: `error: ${e instanceof Error ? e.message : String(e)}` }] };
+      return { ok: false, prompt: editorPrompt, lines: [{ stream: 'stderr', text: `error: ${e instanceof Error ? e.message : String(e)}` }] };
     }
     const ctx = { send: engine.request.bind(engine), credentials, namespace: 'default' };
-    return action.kind === 'apply' ? kubectlApply(ctx, action.file.name, action.file.content) : kubectlDelete(ctx, action.file.name, action.file.content);
+    const result = action.kind === 'apply' ? kubectlApply(ctx, action.file.name, action.file.content) : kubectlDelete(ctx, action.file.name, action.file.content);
+    return { ...result, prompt: editorPrompt };
   }
 
-  private output(action: UserAction, result: KubectlResult): KubectlOutput {
+  private output(action: UserAction, result: ActionResult): KubectlOutput {
     const events = this.requireEngine().tracer.events;
+    // A line no response produced shows with the line before it (at once, if it is the first).
+    let previous = 0;
     const at = (span: number | undefined): number => {
-      if (span === undefined) return action.traceIndex;
+      if (span === undefined) return previous;
       for (let i = action.traceIndex; i < events.length; i++) {
         const e = events[i] as TraceEvent;
         if (e.type === 'response' && e.span === span) return i + 1;
@@ -387,17 +421,28 @@ export class EngineHost {
       return events.length;
     };
     const out: KubectlOutput = {
-      command: `kubectl ${action.kind} -f ${action.file.name}`,
+      source: action.kind === 'command' ? 'terminal' : 'editor',
+      command: commandLine(action),
       user: action.user,
-      file: action.file.name,
+      prompt: result.prompt,
+      file: action.kind === 'apply' || action.kind === 'delete' ? action.file.name : '',
       ok: result.ok,
       lines: result.lines.map((l) => ({
-        stream: l.stream, text: l.text, at: at(l.span),
+        stream: l.stream, text: l.text, at: (previous = at(l.span)),
         ...(l.docLine !== undefined ? { docLine: l.docLine } : {}), ...(l.status ? { status: l.status } : {}),
       })),
     };
+    if (result.clear) out.clear = true;
     if (result.parseError) out.parseError = result.parseError;
     return out;
+  }
+
+  private complete(user: string, line: string, files: FileRef[]): string[] {
+    try {
+      return completions({ engine: this.requireEngine(), user, files }, this.shell, line);
+    } catch {
+      return [];
+    }
   }
 
   // ---- the cluster as of the cursor ----
@@ -441,6 +486,7 @@ export class EngineHost {
     return {
       time, cursor: this.cursor, known: this.timeline.length, origin: this.origin, playing: this.playing, speed: this.speed, idle, revision,
       pods: this.viewCache.pods, nodes: this.viewCache.nodes, keys: this.viewCache.keys, actions: [...this.actions],
+      prompts: Object.fromEntries(engine.scenario.cluster.users.map((u) => [u.name, promptFor(this.shell, u.name)])),
     };
   }
 
@@ -515,6 +561,30 @@ export class EngineHost {
     }
     return out;
   }
+}
+
+/** What an action printed, and at which prompt. */
+interface ActionResult {
+  ok: boolean;
+  prompt: string;
+  lines: KubectlLine[];
+  parseError?: ManifestError;
+  clear?: boolean;
+}
+
+function commandLine(a: ActionInput): string {
+  switch (a.kind) {
+    case 'apply': case 'delete': return `kubectl ${a.kind} -f ${a.file.name}`;
+    case 'command': return a.line;
+    case 'fault': return '';
+  }
+}
+
+/** The editor files a command line names (`kubectl apply -f nginx-pod.yaml`, `cat rbac.yaml`): all a replay needs. */
+export function filesNamed(line: string, files: readonly FileRef[]): FileRef[] {
+  const words = new Set(line.split(/[\s=,'"]+/));
+  const listing = words.has('ls');
+  return files.filter((f) => listing || words.has(f.name) || words.has(`./${f.name}`)).map((f) => ({ name: f.name, content: f.content }));
 }
 
 interface NodeObject {

@@ -52,6 +52,9 @@ export function dwellMs(e: TraceEvent): number {
       return 450;
     case 'note':
       return 600;
+    case 'fault':
+      // The learner caused it: long enough to read the narration's explanation.
+      return 1500;
     case 'cri':
       return 900;
     case 'scheduling':

@@ -3,6 +3,7 @@
 // come out. Everything here is structured-clone-safe plain data.
 import type { Status } from '../sim/api/status.ts';
 import type { ManifestError } from '../sim/kubectl/manifests.ts';
+import type { Fault } from '../sim/faults.ts';
 import type { Scenario } from '../sim/scenario/types.ts';
 import type { TraceEvent } from '../sim/trace/types.ts';
 
@@ -11,6 +12,9 @@ export const Commands = {
   load: 'load',
   apply: 'apply',
   delete: 'delete',
+  command: 'command',
+  fault: 'fault',
+  complete: 'complete',
   play: 'play',
   pause: 'pause',
   speed: 'speed',
@@ -36,6 +40,7 @@ export const Messages = {
   events: 'events',
   object: 'object',
   admission: 'admission',
+  completions: 'completions',
   error: 'error',
   pong: 'pong',
 } as const;
@@ -49,11 +54,17 @@ export interface FileRef {
   content: string;
 }
 
-/** A user action, recorded with the engine position it happened at so a rebuild replays it exactly. */
-export interface UserAction {
-  kind: 'apply' | 'delete';
-  user: string;
-  file: FileRef;
+/** What the learner did, in a form a deterministic replay can repeat. */
+export type ActionInput =
+  /** The editor's Apply or Delete: `kubectl apply|delete -f FILE` as `user`. */
+  | { kind: 'apply' | 'delete'; user: string; file: FileRef }
+  /** A command line typed in the terminal as `user`, with the editor files it names (as they were then). */
+  | { kind: 'command'; user: string; line: string; files: FileRef[] }
+  /** A failure caused (or undone) on purpose. */
+  | { kind: 'fault'; user: string; fault: Fault };
+
+/** Where an action happened on the engine's timeline. */
+export interface ActionPosition {
   /** Clock tasks the engine had run when the action happened. */
   tasksRun: number;
   /** Virtual ms at that moment (for display). */
@@ -62,14 +73,32 @@ export interface UserAction {
   traceIndex: number;
 }
 
+/** A user action, recorded with the engine position it happened at so a rebuild replays it exactly. */
+export type UserAction = ActionInput & ActionPosition;
+
 /** An action to replay when loading a shared session: when it happened is all a deterministic engine needs. */
-export type ReplayAction = Pick<UserAction, 'kind' | 'user' | 'file' | 'tasksRun'>;
+export type ReplayAction = ActionInput & Pick<ActionPosition, 'tasksRun'>;
+
+/** The action without its trace position, copied (positions are filled in again when it replays). */
+export function replayAction(a: ReplayAction): ReplayAction {
+  const copy = (f: FileRef): FileRef => ({ name: f.name, content: f.content });
+  switch (a.kind) {
+    case 'apply': case 'delete': return { kind: a.kind, user: a.user, file: copy(a.file), tasksRun: a.tasksRun };
+    case 'command': return { kind: a.kind, user: a.user, line: a.line, files: a.files.map(copy), tasksRun: a.tasksRun };
+    case 'fault': return { kind: a.kind, user: a.user, fault: { ...a.fault }, tasksRun: a.tasksRun };
+  }
+}
 
 export type Command =
   /** Starts a scenario; with `replay`, performs recorded actions at their positions and shows step `cursor`. */
   | { type: typeof Commands.load; scenario: Scenario; replay?: { actions: ReplayAction[]; cursor: number; known?: number } }
   | { type: typeof Commands.apply; user: string; file: FileRef }
   | { type: typeof Commands.delete; user: string; file: FileRef }
+  /** Runs a terminal command line; `files` are the editor's files (`kubectl apply -f`, `cat` read them). */
+  | { type: typeof Commands.command; user: string; line: string; files: FileRef[] }
+  | { type: typeof Commands.fault; user: string; fault: Fault }
+  /** Tab completion for a partly typed command line (answered with `completions`; runs nothing). */
+  | { type: typeof Commands.complete; user: string; line: string; files: FileRef[] }
   | { type: typeof Commands.play }
   | { type: typeof Commands.pause }
   | { type: typeof Commands.speed; speed: Speed }
@@ -135,6 +164,8 @@ export interface Snapshot {
   nodes: NodeView[];
   keys: EtcdKeyView[];
   actions: UserAction[];
+  /** The terminal's prompt for each kubeconfig user (it shows the host the shell is on: `ssh` changes it). */
+  prompts: Record<string, string>;
 }
 
 export interface KubectlOutputLine {
@@ -149,9 +180,16 @@ export interface KubectlOutputLine {
 }
 
 export interface KubectlOutput {
+  /** The editor's buttons, or the terminal. */
+  source: 'editor' | 'terminal';
   command: string;
   user: string;
+  /** The shell prompt the command was typed at. */
+  prompt: string;
+  /** The editor file it is about ('' for terminal commands). */
   file: string;
+  /** The command asked to clear the terminal (`clear`, Ctrl+L). */
+  clear?: boolean;
   ok: boolean;
   lines: KubectlOutputLine[];
   parseError?: ManifestError;
@@ -192,6 +230,8 @@ export type HostMessage =
   | { type: typeof Messages.events; allNamespaces: boolean; text: string; revision: number }
   | { type: typeof Messages.object; key: string; yaml: string | null; revision: number }
   | { type: typeof Messages.admission; span: number; steps: AdmissionStep[] }
+  /** What could follow `line`: whole words (commands, flags, resource types, object names). */
+  | { type: typeof Messages.completions; line: string; items: string[] }
   | { type: typeof Messages.error; message: string }
   | { type: typeof Messages.pong; id: number };
 

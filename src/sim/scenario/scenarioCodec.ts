@@ -6,6 +6,7 @@
 import { base64Decode, base64UrlEncode, utf8Decode } from '../util/base64.ts';
 import { defaultScenario } from './defaultScenario.ts';
 import { gallery } from './gallery.ts';
+import type { Fault } from '../faults.ts';
 import { SCENARIO_FORMAT_VERSION, type Scenario, type ScenarioFile } from './types.ts';
 
 export const SCENARIO_PARAM = 'scenario';
@@ -15,13 +16,15 @@ export const SESSION_FORMAT_VERSION = 1;
 /** Scenarios a link may name instead of carrying: the gallery's. */
 export const builtinScenarios: Readonly<Record<string, Scenario>> = Object.fromEntries(gallery.map((s) => [s.name, s]));
 
-/** One recorded action: a file applied or deleted as a user, after `tasksRun` engine clock tasks. */
-export interface SharedAction {
-  kind: 'apply' | 'delete';
-  user: string;
-  file: ScenarioFile;
-  tasksRun: number;
-}
+/**
+ * One recorded action, after `tasksRun` engine clock tasks: a file applied or deleted as a user, a terminal command
+ * line (with the files it names, as they were), or a fault caused on purpose.
+ */
+export type SharedAction = (
+  | { kind: 'apply' | 'delete'; user: string; file: ScenarioFile }
+  | { kind: 'command'; user: string; line: string; files: ScenarioFile[] }
+  | { kind: 'fault'; user: string; fault: Fault }
+) & { tasksRun: number };
 
 export interface SharedSession {
   version: typeof SESSION_FORMAT_VERSION;
@@ -128,9 +131,15 @@ function checkSession(d: unknown): string | undefined {
   if (typeof s.cursor !== 'number' || !Number.isInteger(s.cursor) || s.cursor < 0) return 'the shared session\'s "cursor" must be a step number';
   if (s.known !== undefined && (typeof s.known !== 'number' || !Number.isInteger(s.known) || s.known < s.cursor)) return 'the shared session\'s "known" must be a step number past its cursor';
   const actionOk = (a: unknown): boolean => {
-    const x = a as Partial<SharedAction>;
-    return typeof a === 'object' && a !== null && (x.kind === 'apply' || x.kind === 'delete') && typeof x.user === 'string'
-      && isFile(x.file) && typeof x.tasksRun === 'number' && Number.isInteger(x.tasksRun) && x.tasksRun >= 0;
+    if (typeof a !== 'object' || a === null) return false;
+    const x = a as Record<string, unknown>;
+    if (typeof x.user !== 'string' || typeof x.tasksRun !== 'number' || !Number.isInteger(x.tasksRun) || x.tasksRun < 0) return false;
+    switch (x.kind) {
+      case 'apply': case 'delete': return isFile(x.file);
+      case 'command': return typeof x.line === 'string' && Array.isArray(x.files) && x.files.every(isFile);
+      case 'fault': return isFault(x.fault);
+      default: return false;
+    }
   };
   if (!Array.isArray(s.actions) || !s.actions.every(actionOk)) return 'the shared session\'s "actions" are malformed';
   return undefined;
@@ -150,4 +159,15 @@ function checkScenario(d: unknown): string | undefined {
     return 'the scenario\'s "files" must be a list of {name, content}';
   }
   return undefined;
+}
+
+function isFault(f: unknown): f is Fault {
+  if (typeof f !== 'object' || f === null) return false;
+  const x = f as Record<string, unknown>;
+  switch (x.kind) {
+    case 'kubelet': return typeof x.node === 'string' && typeof x.running === 'boolean';
+    case 'image': return typeof x.image === 'string' && typeof x.available === 'boolean';
+    case 'fill': return typeof x.node === 'string' && typeof x.full === 'boolean';
+    default: return false;
+  }
 }

@@ -1,6 +1,7 @@
 // The story the UI tells: every hop and every decision is one TraceEvent, with virtual time and a span tree.
 import type { Json, UserInfo } from '../api/types.ts';
 import type { Status } from '../api/status.ts';
+import type { Fault } from '../faults.ts';
 
 /** Who sends or receives a hop. Node-local components carry the node name. */
 export type Actor =
@@ -41,6 +42,8 @@ export type TraceBody =
   | { type: 'watch'; event: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR'; resource: string; namespace: string; name: string; to: Actor; resourceVersion: string }
   | { type: 'watchOpen'; watcher: Actor; resource: string; namespace: string; resourceVersion: string; closed?: boolean }
   | { type: 'note'; actor: Actor; text: string; data?: Json }
+  /** A failure caused on purpose (or undone) from outside the cluster: see src/sim/faults.ts. */
+  | { type: 'fault'; fault: Fault; target: Actor }
   /** A kube-controller-manager controller's decision, e.g. deployment "default/web" scale-up "Scaled up replica set …". */
   | { type: 'controller'; controller: string; object: string; action: string; detail: string; data?: Json }
   /** A CRI call from a kubelet to its node's container runtime (RunPodSandbox, PullImage, CreateContainer, …). */

@@ -78,7 +78,7 @@ export function stageOf(e: TraceEvent): StageId | undefined {
       return 'storage';
     case 'stage':
       return e.stage === 'requestInfo' || e.stage === 'response' ? undefined : (e.stage === 'impersonation' ? 'authentication' : e.stage);
-    case 'request': case 'response': case 'watch': case 'watchOpen': case 'note':
+    case 'request': case 'response': case 'watch': case 'watchOpen': case 'note': case 'fault':
     case 'controller': case 'cri': case 'kubelet': case 'scheduling': case 'schedulingQueue':
       return undefined;
     default:
@@ -93,7 +93,7 @@ function explicitDenial(e: TraceEvent): string | undefined {
     case 'validation': return e.ok ? undefined : e.errors.map((x) => x.message).join('; ');
     case 'stage': return e.outcome === 'denied' || e.outcome === 'error' ? e.detail : undefined;
     case 'etcd': return e.ok || e.op === 'range' ? undefined : e.detail;
-    case 'request': case 'response': case 'authz': case 'impersonation': case 'watch': case 'watchOpen': case 'note':
+    case 'request': case 'response': case 'authz': case 'impersonation': case 'watch': case 'watchOpen': case 'note': case 'fault':
     case 'controller': case 'cri': case 'kubelet': case 'scheduling': case 'schedulingQueue':
       return undefined;
     default: return undefined;
@@ -116,6 +116,7 @@ function guessActors(e: TraceEvent): string[] {
   if (e.type === 'scheduling' || e.type === 'schedulingQueue') return ['kube-scheduler'];
   if (e.type === 'controller') return ['kube-controller-manager'];
   if (e.type === 'kubelet') return [`kubelet/${e.node}`];
+  if (e.type === 'fault') return [e.target];
   const node = field(e, 'node') ?? field(e, 'nodeName');
   const type = String(field(e, 'type'));
   if (/schedul/i.test(type)) out.push('kube-scheduler');
@@ -150,7 +151,7 @@ export function packetFor(e: TraceEvent): Packet | undefined {
       return hop && { ...hop, label: `CRI ${e.call}`, tone: e.error ? 'error' : 'request', key: e.seq };
     }
     case 'stage': case 'authn': case 'authz': case 'impersonation': case 'admission': case 'validation': case 'watchOpen':
-    case 'note': case 'controller': case 'kubelet': case 'scheduling': case 'schedulingQueue':
+    case 'note': case 'fault': case 'controller': case 'kubelet': case 'scheduling': case 'schedulingQueue':
       return undefined;
     default:
       return guessPacket(e);

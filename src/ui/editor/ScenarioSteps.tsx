@@ -14,7 +14,7 @@ export function stepsDone(steps: readonly { action: string; file: string; user: 
   let done = 0;
   for (const a of actions) {
     const s = steps[done];
-    if (s && s.action === a.kind && s.file === a.file.name && s.user === a.user) done++;
+    if (s && (a.kind === 'apply' || a.kind === 'delete') && s.action === a.kind && s.file === a.file.name && s.user === a.user) done++;
   }
   return done;
 }

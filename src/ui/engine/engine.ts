@@ -1,4 +1,5 @@
 // The app's one engine connection and the commands the UI sends through it.
+import type { Fault } from '../../sim/faults.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
 import { Commands, type Command, type FileRef, type ReplayAction, type Speed, SPEEDS } from '../../worker/protocol.ts';
 import { receive, setHealth, useSession } from '../store/sessionStore.ts';
@@ -46,6 +47,10 @@ export const engine = {
   // Acting starts playback (the host does the same), so the learner sees their request travel.
   apply: (user: string, file: FileRef) => { optimistic({ playing: true }); send({ type: Commands.apply, user, file }); },
   delete: (user: string, file: FileRef) => { optimistic({ playing: true }); send({ type: Commands.delete, user, file }); },
+  /** A terminal command line; `files` are the editor's (the host keeps the ones the line names). */
+  command: (user: string, line: string, files: FileRef[]) => send({ type: Commands.command, user, line, files }),
+  fault: (user: string, fault: Fault) => send({ type: Commands.fault, user, fault }),
+  complete: (user: string, line: string, files: FileRef[]) => send({ type: Commands.complete, user, line, files }),
   play: () => { optimistic({ playing: true }); send({ type: Commands.play }); },
   pause: () => { optimistic({ playing: false }); send({ type: Commands.pause }); },
   togglePlay: () => (useSession.getState().snapshot?.playing ? engine.pause() : engine.play()),

@@ -14,7 +14,7 @@ export function inspectorFor(e: TraceEvent): InspectorTab {
     case 'admission': return 'admission';
     case 'etcd': case 'watch': return 'etcd';
     case 'scheduling': case 'schedulingQueue': return 'scheduler';
-    case 'kubelet': case 'cri': return 'events';
+    case 'kubelet': case 'cri': case 'fault': return 'events';
     case 'controller': return 'objects';
     case 'stage': return e.stage === 'authorization' ? 'rbac' : e.stage === 'mutatingAdmission' || e.stage === 'validatingAdmission' ? 'admission' : e.stage === 'storage' ? 'etcd' : 'request';
     case 'response': return e.code === 403 ? 'rbac' : 'request';

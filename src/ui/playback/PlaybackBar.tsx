@@ -5,7 +5,7 @@ import { Icon } from '../common/Icon.tsx';
 import { engine } from '../engine/engine.ts';
 import { useSession } from '../store/sessionStore.ts';
 import { t } from '../text/index.ts';
-import { bucketMarkers, markersOf, type MarkerKind } from './markers.ts';
+import { bucketMarkers, markersOf, storyEnd, type MarkerKind } from './markers.ts';
 
 const NO_ACTIONS: UserAction[] = [];
 
@@ -15,11 +15,20 @@ const markerColor: Record<MarkerKind, string> = {
   request: 'bg-sky-400', decision: 'bg-amber-300', error: 'bg-rose-500', action: 'bg-white',
 };
 
+/** The timeline's last step: the story's end, or the cursor once it has gone past into node upkeep. */
+function useTimelineEnd(): number {
+  const trace = useSession((s) => s.trace);
+  const cursor = useSession((s) => s.snapshot?.cursor ?? 0);
+  const end = useMemo(() => storyEnd(trace), [trace]);
+  return Math.max(end, cursor);
+}
+
 const Timeline = memo(function Timeline() {
   const { trace, cursor, actions, time, origin } = useSession(useShallow((s) => ({
     trace: s.trace, cursor: s.snapshot?.cursor ?? 0, actions: s.snapshot?.actions ?? NO_ACTIONS, time: s.snapshot?.time ?? 0, origin: s.snapshot?.origin ?? 0,
   })));
-  const total = Math.max(1, trace.length - origin);
+  const end = useTimelineEnd();
+  const total = Math.max(1, end - origin);
   const markers = useMemo(() => bucketMarkers(markersOf(trace, actions), origin, total), [trace, actions, origin, total]);
   return (
     <div className="relative h-9 flex-1">
@@ -32,21 +41,22 @@ const Timeline = memo(function Timeline() {
             style={{ left: `${m.left}%` }} />
         ))}
       </div>
-      <input type="range" className="timeline-range absolute inset-0 w-full" min={origin} max={Math.max(origin, trace.length)} value={cursor}
-        aria-label={t.playback.timeline} aria-valuetext={`${t.playback.stepOf(cursor - origin, trace.length - origin)}, ${t.playback.time(time)}`}
+      <input type="range" className="timeline-range absolute inset-0 w-full" min={origin} max={Math.max(origin, end)} value={cursor}
+        aria-label={t.playback.timeline} aria-valuetext={`${t.playback.stepOf(cursor - origin, end - origin)}, ${t.playback.time(time)}`}
         onChange={(e) => engine.seek(Number(e.target.value))} />
     </div>
   );
 });
 
 export const PlaybackBar = memo(function PlaybackBar() {
-  const { playing, speed, step, steps, time } = useSession(useShallow((s) => {
+  const { playing, speed, step, origin, time } = useSession(useShallow((s) => {
     const origin = s.snapshot?.origin ?? 0;
     return {
       playing: s.snapshot?.playing ?? false, speed: s.snapshot?.speed ?? 1, time: s.snapshot?.time ?? 0,
-      step: (s.snapshot?.cursor ?? 0) - origin, steps: Math.max(0, s.trace.length - origin),
+      step: (s.snapshot?.cursor ?? 0) - origin, origin,
     };
   }));
+  const steps = Math.max(0, useTimelineEnd() - origin);
   return (
     <div className="flex items-center gap-2 px-3 py-2" role="group" aria-label={t.playback.label}>
       <button type="button" className="icon-btn" onClick={engine.stepBack} aria-label={t.playback.stepBack} title={`${t.playback.stepBack} (←)`} disabled={step <= 0}>

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bucketMarkers } from './markers.ts';
+import { Engine } from '../../sim/Engine.ts';
+import { kubectlApply } from '../../sim/kubectl/kubectl.ts';
+import { NGINX_POD_YAML } from '../../sim/scenario/defaultScenario.ts';
+import { HeartbeatFilter } from '../../worker/pacing.ts';
+import { bucketMarkers, storyEnd } from './markers.ts';
 
 describe('bucketMarkers', () => {
   it('keeps one marker per bucket, the most severe, and none before the origin', () => {
@@ -7,5 +11,25 @@ describe('bucketMarkers', () => {
       { index: 1, kind: 'error' }, { index: 10, kind: 'request' }, { index: 11, kind: 'error' }, { index: 12, kind: 'decision' }, { index: 90, kind: 'action' },
     ], 10, 100, 10);
     expect(out).toEqual([{ kind: 'error', index: 11, left: 1.5 }, { kind: 'action', index: 90, left: 80.5 }]);
+  });
+});
+
+describe('storyEnd', () => {
+  it('ends the timeline at the last event that is not node upkeep', () => {
+    const engine = new Engine();
+    const ctx = { send: (req: Parameters<Engine['request']>[0]) => engine.request(req), credentials: engine.credentialsFor('kubernetes-admin'), namespace: 'default' };
+    engine.clock.advanceBy(1000);
+    kubectlApply(ctx, 'nginx-pod.yaml', NGINX_POD_YAML);
+    engine.clock.advanceBy(60_000);
+    const trace = engine.tracer.events;
+    const end = storyEnd(trace);
+    // The pod runs within seconds; a minute of Lease renewals and node status updates follows it.
+    expect(trace[end - 1]?.time).toBeLessThan(5000);
+    expect(trace[trace.length - 1]?.time).toBeGreaterThan(55_000);
+    expect(trace.slice(0, end).some((e) => e.type === 'kubelet' && e.step === 'start')).toBe(true);
+    const upkeep = new HeartbeatFilter();
+    const tail = trace.map((e) => upkeep.test(e)).slice(end);
+    expect(tail.length).toBeGreaterThan(0);
+    expect(tail.every(Boolean)).toBe(true);
   });
 });

@@ -23,6 +23,7 @@ export function markerKind(e: TraceEvent): MarkerKind | undefined {
     case 'kubelet': return e.step === 'backoff' ? 'error' : e.step === 'start' || e.step === 'pull' ? 'decision' : undefined;
     case 'controller': return e.action === 'sync' ? undefined : 'decision';
     case 'cri': return e.error ? 'error' : undefined;
+    case 'fault': return 'action';
     case 'etcd': case 'watch': case 'watchOpen': case 'note': case 'impersonation': case 'schedulingQueue': return undefined;
     default: return 'decision';
   }
@@ -40,6 +41,24 @@ export function markersOf(trace: readonly TraceEvent[], actions: readonly UserAc
   for (const a of actions) out.push({ index: a.traceIndex, kind: 'action' });
   return out;
 }
+
+/**
+ * Where the story ends: one past the last event that is not node upkeep. After an "instant" run the host has
+ * computed a minute of Lease renewals past the story; the timeline spans the story (and grows if the learner
+ * steps on into the upkeep), so the story's markers are not squeezed into its first quarter.
+ */
+export function storyEnd(trace: readonly TraceEvent[]): number {
+  if (endCache?.trace === trace) return endCache.end;
+  const heartbeat = new HeartbeatFilter();
+  let end = 0;
+  trace.forEach((e, index) => {
+    if (!heartbeat.test(e)) end = index + 1;
+  });
+  endCache = { trace, end };
+  return end;
+}
+
+let endCache: { trace: readonly TraceEvent[]; end: number } | undefined;
 
 const SEVERITY: Record<MarkerKind, number> = { request: 0, decision: 1, action: 2, error: 3 };
 

@@ -2,7 +2,7 @@
 // action they took with its engine position, and the step they are at. Opening it replays all of that exactly.
 import { builtinScenarios, encodeSession, SESSION_PARAM, type SharedSession } from '../../sim/scenario/scenarioCodec.ts';
 import type { Scenario } from '../../sim/scenario/types.ts';
-import type { FileRef, Snapshot } from '../../worker/protocol.ts';
+import { replayAction, type FileRef, type Snapshot } from '../../worker/protocol.ts';
 
 export function sharedSession(scenario: Scenario, snapshot: Snapshot | null, files: FileRef[], user: string): SharedSession {
   const builtin = builtinScenarios[scenario.name];
@@ -11,7 +11,7 @@ export function sharedSession(scenario: Scenario, snapshot: Snapshot | null, fil
     scenario: builtin && JSON.stringify(builtin) === JSON.stringify(scenario) ? scenario.name : scenario,
     files: files.map((f) => ({ name: f.name, content: f.content })),
     user,
-    actions: (snapshot?.actions ?? []).map((a) => ({ kind: a.kind, user: a.user, file: { name: a.file.name, content: a.file.content }, tasksRun: a.tasksRun })),
+    actions: (snapshot?.actions ?? []).map(replayAction),
     cursor: snapshot?.cursor ?? 0,
     known: snapshot?.known ?? snapshot?.cursor ?? 0,
   };

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 export type InspectorTab = 'request' | 'rbac' | 'admission' | 'etcd' | 'scheduler' | 'events' | 'objects';
-export type SidePanel = 'manifests' | 'inspector';
+export type SidePanel = 'manifests' | 'terminal' | 'inspector';
 
 export interface InspectorState {
   panel: SidePanel;

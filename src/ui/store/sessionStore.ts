@@ -17,6 +17,8 @@ export interface SessionState {
   /** `kubectl get -o yaml` of the inspected object as of the cursor. */
   object: { key: string; yaml: string | null; revision: number } | null;
   admission: { span: number; steps: AdmissionStep[] } | null;
+  /** The host's answer to the terminal's last Tab. */
+  completions: { line: string; items: string[] } | null;
   /** kubectl could not read the file (nothing was sent): shown in the narration until the cursor moves. */
   fileProblem: { text: string; cursor: number } | null;
   health: WorkerHealth;
@@ -25,9 +27,12 @@ export interface SessionState {
 }
 
 const initial: SessionState = {
-  scenario: null, trace: [], snapshot: null, outputs: [], etcdHistory: null, events: null, object: null, admission: null, fileProblem: null,
+  scenario: null, trace: [], snapshot: null, outputs: [], etcdHistory: null, events: null, object: null, admission: null, completions: null, fileProblem: null,
   health: 'starting', notice: null, lastError: null,
 };
+
+/** Commands (and their output) the terminal keeps. */
+const MAX_OUTPUTS = 200;
 
 export const useSession = create<SessionState>()(() => ({ ...initial }));
 
@@ -56,7 +61,7 @@ export function receive(m: HostMessage): void {
     case Messages.kubectl: {
       const e = m.output.parseError;
       useSession.setState((s) => ({
-        outputs: [...s.outputs, m.output].slice(-20),
+        outputs: [...s.outputs, m.output].slice(-MAX_OUTPUTS),
         fileProblem: e ? { text: t.narration.fileProblem(m.output.file, t.editor.yamlError(e.line, e.col, e.message)), cursor: s.snapshot?.cursor ?? 0 } : null,
       }));
       return;
@@ -72,6 +77,9 @@ export function receive(m: HostMessage): void {
       return;
     case Messages.admission:
       useSession.setState({ admission: { span: m.span, steps: m.steps } });
+      return;
+    case Messages.completions:
+      useSession.setState({ completions: { line: m.line, items: m.items } });
       return;
     case Messages.error:
       useSession.setState({ lastError: m.message });

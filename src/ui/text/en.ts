@@ -1,6 +1,7 @@
 // Every word the UI shows, in English. A translation is another module of the same shape (`UiText`).
 // Narration explains one trace event: what Kubernetes does at this step and why.
 import type { TraceEvent } from '../../sim/trace/types.ts';
+import type { Fault } from '../../sim/faults.ts';
 
 type Known<T extends TraceEvent['type']> = Extract<TraceEvent, { type: T }>;
 
@@ -146,6 +147,20 @@ const kubeletSteps: Record<Known<'kubelet'>['step'], string> = {
   delete: 'finishes deleting the pod',
 };
 
+function fault(f: Fault): string {
+  switch (f.kind) {
+    case 'kubelet': return f.running
+      ? `You start the kubelet on ${f.node} again. It renews its Lease, posts node status, and the node lifecycle controller marks the Node Ready and lifts its taints.`
+      : `You stop the kubelet on ${f.node} (as systemctl stop kubelet would). Its containers keep running, but nobody renews the node's Lease or posts its status: after 50 s (node-monitor-grace-period) the node lifecycle controller sets Ready to Unknown and taints the Node; its pods are evicted when their 300 s toleration runs out.`;
+    case 'image': return f.available
+      ? `The registry serves ${f.image} again: the next pull succeeds once the kubelet's back-off lets it try.`
+      : `The registry stops serving ${f.image}: the next pull fails (ErrImagePull) and the kubelet backs off before trying again (ImagePullBackOff, 10 s doubling to 5 min).`;
+    case 'fill': return f.full
+      ? `Something outside Kubernetes takes all of ${f.node}'s CPU and memory. The Node object still shows them as allocatable, so kube-scheduler keeps placing pods there, and the kubelet's own admission rejects them (OutOfcpu / OutOfmemory).`
+      : `${f.node}'s CPU and memory are free again: the kubelet admits new pods.`;
+  }
+}
+
 function kubelet(e: Known<'kubelet'>): string {
   return `The kubelet on ${e.node} ${kubeletSteps[e.step]}${e.container ? ` (container "${e.container}")` : ''} for ${e.pod}: ${e.detail}`;
 }
@@ -194,7 +209,35 @@ export const en = {
     stalled: (step: number) => `The engine stopped answering. A new one was started and replayed to step ${step}.`,
     dismiss: 'Dismiss',
   },
-  panels: { manifests: 'Manifests', inspector: 'Inspector', left: 'Side panel' },
+  panels: { manifests: 'Manifests', terminal: 'Terminal', inspector: 'Inspector', left: 'Side panel' },
+  terminal: {
+    log: 'Terminal output',
+    input: 'Command line',
+    run: 'Run',
+    intro: 'kubectl runs as the user chosen above; its requests travel through the diagram. ssh NODE for crictl (etcdctl on control-plane); help lists all.',
+    examples: 'Examples',
+    example: (line: string) => `Put “${line}” on the command line`,
+    pending: 'waiting for the API server…',
+    completions: 'Completions',
+    clear: 'Clear the terminal',
+  },
+  faults: {
+    button: 'Failures',
+    hint: 'Break the cluster on purpose and watch it react',
+    title: 'Failures',
+    intro: 'Each switch changes the cluster now, at this step, as a real outage would. The control plane only learns about it the way it learns anything: through what the components report, or stop reporting.',
+    kubelets: 'Kubelets',
+    kubeletRunning: (node: string) => `kubelet on ${node} running`,
+    nodeFull: 'Node resources taken by something outside Kubernetes',
+    full: (node: string) => `${node} full`,
+    registry: 'Image registry',
+    imageUnavailable: (image: string) => `${image} unavailable`,
+    addImage: 'Image to break',
+    add: 'Break',
+    close: 'Close',
+    stopped: 'stopped',
+    fullBadge: 'full',
+  },
   editor: {
     files: 'Files',
     editorLabel: (file: string) => `Contents of ${file}`,
@@ -209,7 +252,6 @@ export const en = {
     terminal: 'kubectl output',
     noOutput: 'Press Apply to run kubectl apply -f with this file.',
     pending: 'waiting for the API server…',
-    prompt: (user: string) => `${user}$`,
     loading: 'Loading the editor…',
     newFile: 'New file',
     rename: 'Rename file',
@@ -296,6 +338,7 @@ export const en = {
           ? `${cap(actorName(e.watcher))}'s watch on ${e.resource} closes.`
           : `${cap(actorName(e.watcher))} watches ${e.resource}${e.namespace ? ` in ${e.namespace}` : ''}: from now on the API server pushes every change to it.`;
         case 'note': return `${cap(actorName(e.actor))}: ${e.text}`;
+        case 'fault': return fault(e.fault);
         case 'controller': return controller(e);
         case 'cri': return e.error
           ? `${cap(actorName(e.from))} calls ${actorName(e.to)} over the CRI: ${e.call} fails: ${e.error}`
