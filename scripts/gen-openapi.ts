@@ -376,6 +376,16 @@ function typeSchema(type: string, format: string, owner: Definition, property: s
   }
 }
 
+/**
+ * A reference with siblings (a description, x-kubernetes-* markers) as kube-openapi writes it in v3 documents:
+ * the reference alone inside allOf, the siblings beside it (DeploymentSpec.strategy and its retainKeys, say).
+ */
+function wrapRef(schema: Schema): Schema {
+  const { $ref, ...rest } = schema;
+  if ($ref === undefined || Object.keys(rest).length === 0) return schema;
+  return { allOf: [{ $ref }], ...rest };
+}
+
 function sortKeys<T extends Record<string, unknown>>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as T;
 }
@@ -396,7 +406,7 @@ async function modelSchema(cls: string, def: Definition, gvks: Map<string, objec
       if (ext.mapKeys) schema['x-kubernetes-list-map-keys'] = ext.mapKeys;
       if (ext.mapType) schema['x-kubernetes-map-type'] = ext.mapType;
     }
-    properties[attr.baseName] = sortKeys(schema);
+    properties[attr.baseName] = sortKeys(wrapRef(schema));
   }
   const schema: Schema = { type: 'object' };
   if (model.description) schema.description = model.description;

@@ -113,6 +113,7 @@ export const PROPERTY_EXTENSIONS: Readonly<Record<string, Record<string, Propert
   'io.k8s.api.core.v1.RBDVolumeSource': { monitors: atomic },
   'io.k8s.api.core.v1.ISCSIVolumeSource': { portals: atomic },
   'io.k8s.api.core.v1.FCVolumeSource': { targetWWNs: atomic, wwids: atomic },
+  'io.k8s.api.apps.v1.DeploymentSpec': { strategy: { strategy: 'retainKeys' } },
   'io.k8s.api.apps.v1.DeploymentStatus': { conditions: mergeBy('type') },
   'io.k8s.api.apps.v1.ReplicaSetStatus': { conditions: mergeBy('type') },
   'io.k8s.api.rbac.v1.Role': { rules: atomic },

@@ -30,6 +30,20 @@ describe('kubectl apply -f', () => {
     );
   });
 
+  it('writes the annotation and the body with encoding/json\'s escapes (& < > as \\u0026 \\u003c \\u003e)', () => {
+    const engine = new Engine();
+    const sent: string[] = [];
+    const ctx: KubectlContext = { ...ctxFor(engine, 'kubernetes-admin'), send: (req) => { if (req.method === 'POST') sent.push(String(req.body)); return engine.request(req); } };
+    const res = kubectlApply(ctx, 'cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: esc\ndata:\n  k: "a&b<c>"\n');
+    expect(res.ok).toBe(true);
+    // As the real kubectl v1.32 stores it (test/kubectl/applyPatch.test.ts compares the two).
+    const annotation = '{"apiVersion":"v1","data":{"k":"a\\u0026b\\u003cc\\u003e"},"kind":"ConfigMap","metadata":{"annotations":{},"name":"esc","namespace":"default"}}\n';
+    const cm = engine.request({ method: 'GET', path: '/api/v1/namespaces/default/configmaps/esc', headers: { authorization: 'Bearer admin-token' } }).body as { data: Record<string, string>; metadata: { annotations: Record<string, string> } };
+    expect(cm.metadata.annotations[LAST_APPLIED_ANNOTATION]).toBe(annotation);
+    expect(cm.data).toEqual({ k: 'a&b<c>' });
+    expect(sent).toEqual([`{"apiVersion":"v1","data":{"k":"a\\u0026b\\u003cc\\u003e"},"kind":"ConfigMap","metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":${JSON.stringify(annotation)}},"name":"esc","namespace":"default"}}\n`]);
+  });
+
   it('says "unchanged" when applying the same file again, and PATCHes a change as "configured"', () => {
     const engine = new Engine();
     const ctx = ctxFor(engine, 'kubernetes-admin');

@@ -5,8 +5,9 @@ import type { Status } from '../api/status.ts';
 import { parseApiVersion, type Json, type KubeObject } from '../api/types.ts';
 import type { ApiRequest, ApiResponse } from '../apiserver/ApiServer.ts';
 import { lookupKind, type ResourceInfo } from '../apiserver/resources.ts';
+import { goJson } from './goJson.ts';
 import { parseManifests, type ManifestError } from './manifests.ts';
-import { threeWayMergePatch } from './threeWayMerge.ts';
+import { StrategicPatchError, threeWayMergePatch, type ApplyPatch } from './threeWayMerge.ts';
 
 export const LAST_APPLIED_ANNOTATION = 'kubectl.kubernetes.io/last-applied-configuration';
 export const APPLY_FIELD_MANAGER = 'kubectl-client-side-apply';
@@ -109,12 +110,13 @@ function resolve(ctx: KubectlContext, fileName: string, obj: KubeObject): Omit<T
   };
 }
 
-function request(ctx: KubectlContext, method: string, path: string, query: string, body?: unknown, contentType = CONTENT_JSON): ApiResponse {
+/** `body` is the encoded request body: Go's bytes for it (goJson for the maps kubectl marshals). */
+function request(ctx: KubectlContext, method: string, path: string, query: string, body?: string, contentType = CONTENT_JSON): ApiResponse {
   const headers: Record<string, string> = { ...(ctx.credentials.headers as Record<string, string> | undefined), accept: CONTENT_JSON };
   const req: ApiRequest = { method, path, headers, from: 'kubectl' };
   if (query) req.query = query;
   if (body !== undefined) {
-    req.body = JSON.stringify(body);
+    req.body = body;
     headers['content-type'] = contentType;
   }
   if (ctx.credentials.clientCert) req.clientCert = ctx.credentials.clientCert;
@@ -129,7 +131,7 @@ export function lastAppliedConfiguration(t: Pick<Target, 'obj' | 'info' | 'names
   meta.annotations = annotations;
   if (t.info.namespaced) meta.namespace = t.namespace;
   const forAnnotation: KubeObject = { ...t.obj, metadata: meta };
-  const annotation = `${sortedJson(forAnnotation as Json)}\n`;
+  const annotation = `${goJson(forAnnotation as Json)}\n`;
   const modified: KubeObject = { ...t.obj, metadata: { ...meta, annotations: { ...annotations, [LAST_APPLIED_ANNOTATION]: annotation } } };
   return { modified, annotation };
 }
@@ -139,7 +141,8 @@ function applyOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine
   const get = request(ctx, 'GET', t.itemPath, '');
   const query = `fieldManager=${APPLY_FIELD_MANAGER}&fieldValidation=Strict`;
   if (get.code === 404) {
-    const res = request(ctx, 'POST', t.collectionPath, query, modified);
+    // The object goes through a json.Encoder, which ends it with a newline.
+    const res = request(ctx, 'POST', t.collectionPath, query, `${goJson(modified as Json)}\n`);
     if (res.code >= 400) return serverError(res, `error when creating "${fileName}"`);
     return { stream: 'stdout', text: `${t.display} created`, span: res.span };
   }
@@ -153,15 +156,32 @@ function applyOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine
   if (lastText) {
     try { original = JSON.parse(lastText) as Json; } catch { original = undefined; }
   }
-  const patch = threeWayMergePatch(original, modified as { [k: string]: Json }, live as Json);
+  let computed: ApplyPatch;
+  try {
+    computed = threeWayMergePatch(original, modified as { [k: string]: Json }, live as Json, t.info);
+  } catch (e) {
+    if (!(e instanceof StrategicPatchError)) throw e;
+    // What kubectl v1.32 prints: the OpenAPI v3 attempt's warning, then the built-in types' attempt failing the
+    // same way, wrapped by patcher.go and apply.go (original is the annotation's text; the others end in "\n").
+    const info = `Resource: "${gvr(t.info)}", GroupVersionKind: "${gvk(t.info)}"\nName: "${t.name}", Namespace: "${t.namespace}"`;
+    const inputs = `original:\n${lastText ?? ''}\nmodified:\n${goJson(modified as Json)}\n\ncurrent:\n${goJson(live as Json)}\n`;
+    return {
+      stream: 'stderr',
+      text: `warning: error calculating patch from openapi v3 spec: ${e.message}\nerror: error when applying patch:\n\nto:\n${info}\nfor: "${fileName}": error when patching "${fileName}": creating patch with:\n${inputs}\nfor:: ${e.message}`,
+      span: get.span,
+    };
+  }
+  const { patch, contentType } = computed;
   if (Object.keys(patch).length === 0) return { stream: 'stdout', text: `${t.display} unchanged`, span: get.span };
-  const res = request(ctx, 'PATCH', t.itemPath, query, patch, 'application/strategic-merge-patch+json');
-  if (res.code >= 400) return serverError(res, `error when applying patch:\n${JSON.stringify(patch)}\nto:\nResource: "${gvr(t.info)}", GroupVersionKind: "${gvk(t.info)}"\nName: "${t.name}", Namespace: "${t.namespace}"\nfor: "${fileName}"`);
+  const body = goJson(patch);
+  const res = request(ctx, 'PATCH', t.itemPath, query, body, contentType);
+  if (res.code >= 400) return serverError(res, `error when applying patch:\n${body}\nto:\nResource: "${gvr(t.info)}", GroupVersionKind: "${gvk(t.info)}"\nName: "${t.name}", Namespace: "${t.namespace}"\nfor: "${fileName}"`);
   return { stream: 'stdout', text: `${t.display} configured`, span: res.span };
 }
 
 function deleteOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine {
-  const res = request(ctx, 'DELETE', t.itemPath, '', { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' });
+  // DeleteOptions is a Go struct: its fields in declaration order.
+  const res = request(ctx, 'DELETE', t.itemPath, '', JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' }));
   if (res.code >= 400) return serverError(res, `error when deleting "${fileName}"`);
   return { stream: 'stdout', text: `${t.kindGroup} "${t.name}" deleted`, span: res.span };
 }
@@ -189,14 +209,4 @@ function gvr(info: ResourceInfo): string {
 
 function gvk(info: ResourceInfo): string {
   return `${info.group}/${info.version}, Kind=${info.kind}`;
-}
-
-/** JSON with object keys sorted, as Go's encoding/json writes a map[string]interface{}. */
-export function sortedJson(value: Json): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${sortedJson(value[k] as Json)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

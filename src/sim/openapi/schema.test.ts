@@ -141,6 +141,10 @@ describe('group-version documents', () => {
     expect(prop('io.k8s.api.core.v1.Container', 'env')).toMatchObject({ 'x-kubernetes-patch-merge-key': 'name' });
     expect(prop('io.k8s.api.core.v1.Container', 'volumeMounts')).toMatchObject({ 'x-kubernetes-patch-merge-key': 'mountPath' });
     expect(prop('io.k8s.api.apps.v1.DeploymentStatus', 'conditions')).toMatchObject({ 'x-kubernetes-patch-merge-key': 'type' });
+    // Upstream v1.32 apis__apps__v1_openapi.json: the reference inside allOf, the marker beside it.
+    expect(prop('io.k8s.api.apps.v1.DeploymentSpec', 'strategy')).toMatchObject({
+      allOf: [{ $ref: '#/components/schemas/io.k8s.api.apps.v1.DeploymentStrategy' }], 'x-kubernetes-patch-strategy': 'retainKeys',
+    });
     expect(prop('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta', 'finalizers')).toMatchObject({
       'x-kubernetes-patch-strategy': 'merge', 'x-kubernetes-list-type': 'set',
     });
@@ -156,8 +160,9 @@ describe('group-version documents', () => {
       type: 'object', additionalProperties: { $ref: '#/components/schemas/io.k8s.apimachinery.pkg.api.resource.Quantity' },
     });
     expect(props('io.k8s.api.core.v1.Secret')['data']).toMatchObject({ additionalProperties: { format: 'byte', type: 'string' } });
+    // A reference with a description sits alone inside allOf, as kube-openapi writes v3 documents.
     expect(props('io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta')['creationTimestamp']).toMatchObject({
-      $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Time',
+      allOf: [{ $ref: '#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.Time' }],
     });
     expect(schemas['io.k8s.api.core.v1.Container']?.['required']).toEqual(['name']);
     expect(schemas['io.k8s.api.core.v1.PodSpec']?.['required']).toEqual(['containers']);
