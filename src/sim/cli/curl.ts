@@ -8,7 +8,7 @@ import type { Json } from '../api/types.ts';
 import type { Engine } from '../Engine.ts';
 import { clientFor } from './apiClient.ts';
 import { flagString, flagStrings, parseFlags, type FlagSpec } from './flags.ts';
-import { goJson } from './goJson.ts';
+import { goJson } from '../kubectl/goJson.ts';
 import type { Output } from './output.ts';
 
 const CURL_FLAGS: FlagSpec[] = [

@@ -5,7 +5,7 @@ import { tabwrite } from '../apiserver/printers/tabwriter.ts';
 import { toGoYaml } from '../kubectl/goYaml.ts';
 import { serverErrorText, statusOf } from './apiClient.ts';
 import { flagBool, flagString, type FlagSpec, type ParsedFlags } from './flags.ts';
-import { goJson } from './goJson.ts';
+import { goJson } from '../kubectl/goJson.ts';
 import type { KubectlEnv } from './kubectlEnv.ts';
 import { resolveResourceType } from './resourceTypes.ts';
 

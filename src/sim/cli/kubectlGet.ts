@@ -9,7 +9,7 @@ import type { Table } from '../apiserver/printers/types.ts';
 import { toGoYaml } from '../kubectl/goYaml.ts';
 import { ACCEPT_JSON, ACCEPT_TABLE, serverErrorText, statusOf } from './apiClient.ts';
 import { flagBool, flagString, type FlagSpec, type ParsedFlags } from './flags.ts';
-import { goJson } from './goJson.ts';
+import { goJson } from '../kubectl/goJson.ts';
 import type { KubectlEnv } from './kubectlEnv.ts';
 import { kindGroup, resolveResourceType, resourcePath } from './resourceTypes.ts';
 
