@@ -64,6 +64,8 @@ const VALUE_GLOBALS = new Set(['-n', '--namespace', '--as', '--as-group', '--req
 export interface KubectlRun {
   exitCode: number;
   state: ShellState;
+  /** Set when the command keeps running (`get -w`): how to stop it. */
+  running?: { stop(): void };
 }
 
 export function runKubectl(host: ShellHost, state: ShellState, argv: readonly string[], out: Output): KubectlRun {
@@ -118,6 +120,7 @@ export function runKubectl(host: ShellHost, state: ShellState, argv: readonly st
   const ns = flagString(flags, 'namespace');
   const as = flagString(flags, 'as');
   const asGroups = flagStrings(flags, 'as-group');
+  let running: { stop(): void } | undefined;
   const env: KubectlEnv = {
     engine: host.engine,
     client: clientFor(host.engine, host.user, { ...(as !== undefined ? { user: as } : {}), groups: asGroups }),
@@ -126,8 +129,10 @@ export function runKubectl(host: ShellHost, state: ShellState, argv: readonly st
     explicitNamespace: ns !== undefined,
     files: host.files,
     out,
+    ...(host.stream ? { stream: host.stream, keepRunning: (r: { stop(): void }) => { running = r; } } : {}),
   };
-  return done(spec.run(env, flags));
+  const exitCode = spec.run(env, flags);
+  return running ? { exitCode, state, running } : done(exitCode);
 
   function unsupported(o: Output, what: string): KubectlRun {
     o.err(`error: "kubectl ${what}" is not supported in this terminal; it runs: kubectl ${SUPPORTED_KUBECTL.join(', ')}`);

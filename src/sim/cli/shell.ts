@@ -21,6 +21,8 @@ export interface ShellHost {
   user: string;
   /** The workstation's files (`kubectl apply -f NAME`, `cat NAME`, `ls`). */
   files: { name: string; content: string }[];
+  /** Called with more output of a command still running (kubectl get -w), from inside engine clock steps. */
+  stream?: (lines: KubectlLine[]) => void;
 }
 
 export interface ShellState {
@@ -38,6 +40,8 @@ export interface ShellOutput {
   prompt: string;
   /** The exit status of the last command run ($?). */
   exitCode: number;
+  /** Set when the command keeps running (a watch): the host calls stop() on Ctrl+C or before the next command. */
+  running?: { stop(): void; command: string };
 }
 
 export const WORKSTATION = 'workstation';
@@ -71,25 +75,38 @@ export function runCommandLine(host: ShellHost, state: ShellState, line: string)
   const parsed = parseCommandLine(line);
   let current = state;
   let exitCode = 0;
+  let running: ShellOutput['running'];
   if (!parsed.ok) {
     out.err(parsed.message);
     exitCode = parsed.exitCode;
   } else {
     const { commands, operators } = parsed.list;
-    commands.forEach((cmd, i) => {
+    for (const [i, cmd] of commands.entries()) {
       const op = i === 0 ? ';' : operators[i - 1];
-      if ((op === '&&' && exitCode !== 0) || (op === '||' && exitCode === 0)) return;
+      if ((op === '&&' && exitCode !== 0) || (op === '||' && exitCode === 0)) continue;
       const r = runOne(host, current, cmd, out);
       current = r.state;
       exitCode = r.exitCode;
-    });
+      if (r.running) {
+        // The watch holds the terminal; Ctrl+C ends it and, as in bash, the rest of the list with it.
+        const job = r.running;
+        running = { stop: () => job.stop(), command: line.trim() };
+        break;
+      }
+    }
   }
-  return { lines: out.lines, state: current, prompt: promptFor(current, host.user), exitCode };
+  return { lines: out.lines, state: current, prompt: promptFor(current, host.user), exitCode, ...(running ? { running } : {}) };
 }
 
-function runOne(host: ShellHost, state: ShellState, cmd: SimpleCommand, out: Output): { state: ShellState; exitCode: number } {
+interface CommandRun {
+  state: ShellState;
+  exitCode: number;
+  running?: { stop(): void };
+}
+
+function runOne(host: ShellHost, state: ShellState, cmd: SimpleCommand, out: Output): CommandRun {
   const [name, ...args] = cmd.argv;
-  const done = (exitCode: number, s: ShellState = state): { state: ShellState; exitCode: number } => ({ state: s, exitCode });
+  const done = (exitCode: number, s: ShellState = state): CommandRun => ({ state: s, exitCode });
   if (name === undefined) return done(0); // only assignments
   if (cmd.background) out.err('[1] 4242'); // bash's job line; the job itself runs to completion here
   const onWorkstation = state.host === WORKSTATION;
@@ -100,7 +117,7 @@ function runOne(host: ShellHost, state: ShellState, cmd: SimpleCommand, out: Out
   switch (name) {
     case 'kubectl': {
       const r = runKubectl(host, state, args, out);
-      return done(r.exitCode, r.state);
+      return r.running ? { state: r.state, exitCode: r.exitCode, running: r.running } : done(r.exitCode, r.state);
     }
     case 'curl':
       return done(runCurl({ engine: host.engine, user: host.user, proxy: onWorkstation && state.proxy, out }, args));
@@ -157,7 +174,7 @@ function runOne(host: ShellHost, state: ShellState, cmd: SimpleCommand, out: Out
   }
 }
 
-function ssh(host: ShellHost, state: ShellState, args: readonly string[], out: Output): { state: ShellState; exitCode: number } {
+function ssh(host: ShellHost, state: ShellState, args: readonly string[], out: Output): CommandRun {
   const target = args.find((a) => !a.startsWith('-'));
   if (target === undefined) {
     out.err('usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file]\n           [-e escape_char] [-F configfile] [-I pkcs11] [-i identity_file]\n           [-J destination] [-L address] [-l login_name] [-m mac_spec]\n           [-O ctl_cmd] [-o option] [-P tag] [-p port] [-R address]\n           [-S ctl_path] [-W host:port] [-w local_tun[:remote_tun]]\n           destination [command [argument ...]]');
@@ -183,7 +200,8 @@ ${etcd ? '  etcdctl get KEY [--prefix] [--keys-only] [--rev N] [-w json]   read 
   const etcd = etcdNode(engine);
   return `You are on your workstation; kubectl talks to the cluster as your kubeconfig user. Commands:
   kubectl get TYPE [NAME] [-o wide|yaml|json|name] [-n NS | -A] [-l SEL] [--field-selector SEL] [--show-labels]
-  kubectl get --raw PATH          kubectl logs POD [-c C] [--previous]
+  kubectl get pods -w             keeps printing changes as time plays (Ctrl+C stops it)
+  kubectl describe pod|node NAME  kubectl get --raw PATH          kubectl logs POD [-c C] [--previous]
   kubectl apply -f FILE           kubectl delete -f FILE | kubectl delete TYPE NAME
   kubectl auth can-i VERB TYPE [--as USER] [-n NS]      kubectl auth whoami
   kubectl version                 kubectl api-resources

@@ -1,5 +1,6 @@
 // Test helpers: an engine with the seed's files and a shell that remembers its state between lines.
 import { Engine } from '../Engine.ts';
+import type { KubectlLine } from '../kubectl/kubectl.ts';
 import { defaultScenario } from '../scenario/defaultScenario.ts';
 import { initialShellState, runCommandLine, type ShellHost, type ShellOutput, type ShellState } from './shell.ts';
 
@@ -11,13 +12,16 @@ export interface TestShell {
   run(line: string): ShellOutput & { stdout: string; stderr: string };
   /** Moves virtual time (the UI's job in the explorer). */
   advance(ms: number): void;
+  /** Lines a running command printed later, through `host.stream` (only with `{ stream: true }`). */
+  streamed: KubectlLine[];
 }
 
-export function testShell(user = 'kubernetes-admin', extraFiles: { name: string; content: string }[] = []): TestShell {
+export function testShell(user = 'kubernetes-admin', extraFiles: { name: string; content: string }[] = [], opts: { stream?: boolean } = {}): TestShell {
   const engine = new Engine();
-  const host: ShellHost = { engine, user, files: [...defaultScenario.files, ...extraFiles] };
+  const streamed: KubectlLine[] = [];
+  const host: ShellHost = { engine, user, files: [...defaultScenario.files, ...extraFiles], ...(opts.stream ? { stream: (lines: KubectlLine[]) => { streamed.push(...lines); } } : {}) };
   const t: TestShell = {
-    engine, host, state: initialShellState(),
+    engine, host, state: initialShellState(), streamed,
     run(line) {
       const r = runCommandLine(host, t.state, line);
       t.state = r.state;
