@@ -68,6 +68,16 @@ test('has no serious accessibility violations', async ({ watched: page }) => {
     await page.getByRole('tab', { name: tab, exact: true }).click();
     await check();
   }
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  const input = page.getByRole('textbox', { name: 'Command line' });
+  await input.fill('kubectl get pods -o wide');
+  await input.press('Enter');
+  await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('nginx-pod');
+  await check();
+  await page.getByRole('button', { name: 'Failures' }).click();
+  await expect(page.getByRole('dialog', { name: 'Failures' })).toBeVisible();
+  await check();
+  await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Scenarios' }).click();
   await check();
 });

@@ -92,3 +92,33 @@ test('a stopped kubelet: the node goes NotReady after the grace period, and star
   await expect(panel).toBeHidden();
   await expect(page.getByRole('button', { name: /Failures/ })).toContainText('1');
 });
+
+test('kubectl get pods -w streams each change of the pod applied from the editor, until Ctrl+C', async ({ watched: page }) => {
+  await setSpeed(page, '8');
+  const input = await openTerminal(page);
+  await input.fill('kubectl get pods -w');
+  await input.press('Enter');
+  await expect(page.getByText('Watching: each change arrives as a watch event. Ctrl+C stops.')).toBeVisible();
+  await page.getByRole('tab', { name: 'Manifests' }).click();
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await setSpeed(page, 'instant');
+  await expect(screen(page)).toContainText(/nginx-pod\s+0\/1\s+Pending/);
+  await expect(screen(page)).toContainText(/nginx-pod\s+0\/1\s+ContainerCreating/);
+  await expect(screen(page)).toContainText(/nginx-pod\s+1\/1\s+Running/);
+  await input.press('Control+c');
+  await expect(screen(page)).toContainText('^C');
+  await expect(page.getByText('Watching: each change arrives as a watch event. Ctrl+C stops.')).toBeHidden();
+});
+
+test('kubectl describe pod prints the pod and its events', async ({ watched: page }) => {
+  await setSpeed(page, 'instant');
+  const input = await openTerminal(page);
+  await input.fill('kubectl apply -f nginx-pod.yaml');
+  await input.press('Enter');
+  await settle(page);
+  await input.fill('kubectl describe pod nginx-pod');
+  await input.press('Enter');
+  await expect(screen(page)).toContainText(/Name:\s+nginx-pod/);
+  await expect(screen(page)).toContainText(/Normal\s+Scheduled\s+\S+\s+default-scheduler\s+Successfully assigned default\/nginx-pod to node-1/);
+});

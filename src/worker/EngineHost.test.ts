@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NGINX_POD_YAML, RBAC_YAML, defaultScenario } from '../sim/scenario/defaultScenario.ts';
 import type { TraceEvent } from '../sim/trace/types.ts';
 import { EngineHost, INSTANT_HORIZON_MS } from './EngineHost.ts';
-import { replayAction, type Command, type HostMessage, type KubectlOutput, type Snapshot } from './protocol.ts';
+import { INTERRUPT, replayAction, type Command, type HostMessage, type KubectlOutput, type Snapshot } from './protocol.ts';
 
 /** A host on the main thread with a receiver that keeps what the UI would. */
 function harness() {
@@ -15,6 +15,13 @@ function harness() {
     if (m.type === 'trace') trace.splice(m.start, trace.length - m.start, ...m.events);
     if (m.type === 'snapshot') snapshot = m.snapshot;
     if (m.type === 'kubectl') outputs.push(m.output);
+    if (m.type === 'kubectlMore') {
+      const o = outputs.filter((x) => x.id === m.id).pop();
+      if (o) {
+        o.lines.push(...m.lines);
+        if (m.done) o.running = false;
+      }
+    }
   });
   const send = (cmd: Command): void => { host.handle(cmd); host.flush(); };
   const frames = (n: number, dt = 16): void => { for (let i = 0; i < n; i++) { host.tick(dt); host.flush(); } };
@@ -263,5 +270,29 @@ describe('EngineHost: the terminal and failures', () => {
     expect(m).toMatchObject({ type: 'completions', line: 'kubectl ge' });
     expect(m?.type === 'completions' ? m.items : []).toContain('get');
     expect(h.trace.length).toBe(before);
+  });
+});
+
+describe('EngineHost: a command that keeps running', () => {
+  it('streams kubectl get -w rows as the pod changes, stops on Ctrl+C, and sends nothing twice after a step back', () => {
+    const h = harness();
+    h.send({ type: 'load', scenario: defaultScenario });
+    h.send({ type: 'command', user: 'kubernetes-admin', line: 'kubectl get pods -w', files: [] });
+    expect(h.outputs.at(-1)).toMatchObject({ source: 'terminal', running: true });
+    h.send({ type: 'speed', speed: 'instant' });
+    h.send({ type: 'apply', user: 'kubernetes-admin', file: pod });
+    h.frames(3);
+    const watch = h.outputs.find((o) => o.command === 'kubectl get pods -w')!;
+    const rows = watch.lines.map((l) => l.text).filter((t) => t.startsWith('nginx-pod'));
+    expect(rows[0]).toMatch(/^nginx-pod\s+0\/1\s+Pending\s+0\s+/);
+    expect(rows.at(-1)).toMatch(/^nginx-pod\s+1\/1\s+Running\s+0\s+/);
+    const printed = watch.lines.length;
+    h.send({ type: 'stepBack' });
+    h.frames(2);
+    expect(watch.lines.length).toBe(printed);
+    h.send({ type: 'command', user: 'kubernetes-admin', line: INTERRUPT, files: [] });
+    expect(watch.running).toBe(false);
+    expect(watch.lines.at(-1)?.text).toBe('^C');
+    expect(h.trace.some((e) => e.type === 'watchOpen' && e.watcher === 'kubectl' && e.closed === true)).toBe(true);
   });
 });

@@ -16,9 +16,9 @@ import type { TraceEvent } from '../sim/trace/types.ts';
 import { admissionInput, admissionSteps, kubectlGetEvents, kubectlGetYaml, type SeenRequest } from './inspections.ts';
 import { HEARTBEAT_DWELL_MS, HeartbeatFilter, isHeartbeatRequest, MAX_IDLE_GAP_MS, waitBetween } from './pacing.ts';
 import {
-  Commands, Messages, replayAction, unreachable,
+  Commands, INTERRUPT, Messages, replayAction, unreachable,
   type ActionInput, type AdmissionStep, type Command, type EtcdKeyView, type EtcdRevision, type FileRef, type HostMessage, type KubectlOutput, type NodeView,
-  type PodView, type ReplayAction, type ScenarioInfo, type Snapshot, type Speed, type UserAction,
+  type KubectlOutputLine, type PodView, type ReplayAction, type ScenarioInfo, type Snapshot, type Speed, type UserAction,
 } from './protocol.ts';
 
 /** Most events released in one frame at "instant" speed, so the host keeps answering. */
@@ -67,6 +67,13 @@ export class EngineHost {
   private seen = new Map<number, SeenRequest>();
   /** The terminal's shell (which host it is on, whether `kubectl proxy` runs): rebuilt by replaying commands. */
   private shell: ShellState = initialShellState();
+  /** The terminal command still running (`kubectl get -w`), by action index. */
+  private running: { id: number; stop(): void } | undefined;
+  /** Lines each running command has printed since this engine was built, and how many the UI already holds. */
+  private streamCount = new Map<number, number>();
+  private streamSent = new Map<number, number>();
+  /** After a worker restart the UI already holds what was printed up to here. */
+  private streamQuietUntil = 0;
 
   constructor(
     private readonly post: (message: HostMessage) => void,
@@ -103,6 +110,7 @@ export class EngineHost {
         break;
       case Commands.restore:
         this.speed = cmd.speed;
+        this.streamQuietUntil = cmd.known;
         this.load(cmd.scenario, cmd.actions, cmd.cursor, cmd.origin);
         this.ensure(cmd.known);
         break;
@@ -275,6 +283,8 @@ export class EngineHost {
     this.engine = this.createEngine(scenario);
     this.seen = new Map();
     this.shell = initialShellState();
+    this.running = undefined;
+    this.streamCount = new Map();
     this.observeWrites(this.engine);
     this.tasksRun = 0;
     this.actionsDone = 0;
@@ -300,7 +310,7 @@ export class EngineHost {
       this.actionsDone++;
       next.time = engine.clock.now();
       next.traceIndex = engine.tracer.events.length;
-      const result = this.perform(next);
+      const result = this.perform(next, this.actionsDone - 1);
       if (this.echoReplays && result) this.outbox.push({ type: Messages.kubectl, output: this.output(next, result) });
     } else if (engine.clock.step()) {
       this.tasksRun++;
@@ -357,6 +367,11 @@ export class EngineHost {
     if (this.actionsDone < this.actions.length || this.timeline.length > engine.tracer.events.length) {
       this.actions.length = this.actionsDone;
       this.timeline.length = engine.tracer.events.length;
+      // The UI drops the lines printed in the dropped future; what follows is counted from what this engine printed.
+      for (const [id, sent] of this.streamSent) {
+        if (id >= this.actions.length) this.streamSent.delete(id);
+        else this.streamSent.set(id, Math.min(sent, this.streamCount.get(id) ?? 0));
+      }
       this.heartbeats.length = this.timeline.length;
       if (this.sent > this.timeline.length) {
         this.sent = this.timeline.length;
@@ -366,7 +381,7 @@ export class EngineHost {
     const action: UserAction = { ...input, tasksRun: this.tasksRun, time: engine.clock.now(), traceIndex: engine.tracer.events.length };
     this.actions.push(action);
     this.actionsDone++;
-    const result = this.perform(action);
+    const result = this.perform(action, this.actions.length - 1);
     this.syncTimeline();
     if (result) this.outbox.push({ type: Messages.kubectl, output: this.output(action, result) });
     if (result?.parseError) {
@@ -383,7 +398,7 @@ export class EngineHost {
   }
 
   /** Does what the action did; returns what the terminal shows (nothing for a fault that worked). */
-  private perform(action: UserAction): ActionResult | undefined {
+  private perform(action: UserAction, id: number): ActionResult | undefined {
     const engine = this.requireEngine();
     const editorPrompt = promptFor(initialShellState(), action.user);
     if (action.kind === 'fault') {
@@ -391,11 +406,18 @@ export class EngineHost {
       return error === undefined ? undefined : { ok: false, prompt: editorPrompt, lines: [{ stream: 'stderr', text: `error: ${error}` }] };
     }
     if (action.kind === 'command') {
+      // A terminal runs one command at a time: Ctrl+C (or the next command) stops a watch still printing.
+      this.interrupt();
+      if (action.line === INTERRUPT) return undefined;
       const prompt = promptFor(this.shell, action.user);
-      const out = runCommandLine({ engine, user: action.user, files: action.files }, this.shell, action.line);
+      const out = runCommandLine({ engine, user: action.user, files: action.files, stream: (lines) => this.more(id, lines) }, this.shell, action.line);
       this.shell = out.state;
+      if (out.running) this.running = { id, stop: () => out.running?.stop() };
       const clear = out.lines.some((l) => l.text === CLEAR_SCREEN);
-      return { ok: out.exitCode === 0, prompt, lines: out.lines.filter((l) => l.text !== CLEAR_SCREEN), ...(clear ? { clear } : {}) };
+      return {
+        ok: out.exitCode === 0, prompt, lines: out.lines.filter((l) => l.text !== CLEAR_SCREEN),
+        ...(clear ? { clear } : {}), ...(out.running ? { running: true } : {}),
+      };
     }
     let credentials;
     try {
@@ -406,6 +428,27 @@ export class EngineHost {
     const ctx = { send: engine.request.bind(engine), credentials, namespace: 'default' };
     const result = action.kind === 'apply' ? kubectlApply(ctx, action.file.name, action.file.content) : kubectlDelete(ctx, action.file.name, action.file.content);
     return { ...result, prompt: editorPrompt };
+  }
+
+  private interrupt(): void {
+    const running = this.running;
+    if (!running) return;
+    this.running = undefined;
+    running.stop();
+    this.more(running.id, [{ stream: 'stdout', text: '^C' }], true);
+  }
+
+  /** Later output of a running command: sent once, even when a rebuilt engine prints it again. */
+  private more(id: number, lines: KubectlLine[], done = false): void {
+    const at = this.requireEngine().tracer.events.length;
+    const count = this.streamCount.get(id) ?? 0;
+    this.streamCount.set(id, count + lines.length);
+    const sent = this.streamSent.get(id) ?? 0;
+    const fresh = at <= this.streamQuietUntil ? [] : lines.slice(Math.max(0, sent - count));
+    if (fresh.length === 0 && !done) return;
+    this.streamSent.set(id, Math.max(sent, count + lines.length));
+    const out: KubectlOutputLine[] = fresh.map((l) => ({ stream: l.stream, text: l.text, at, ...(l.status ? { status: l.status } : {}) }));
+    this.outbox.push({ type: Messages.kubectlMore, id, lines: out, ...(done ? { done } : {}) });
   }
 
   private output(action: UserAction, result: ActionResult): KubectlOutput {
@@ -421,6 +464,7 @@ export class EngineHost {
       return events.length;
     };
     const out: KubectlOutput = {
+      id: this.actions.indexOf(action),
       source: action.kind === 'command' ? 'terminal' : 'editor',
       command: commandLine(action),
       user: action.user,
@@ -433,6 +477,7 @@ export class EngineHost {
       })),
     };
     if (result.clear) out.clear = true;
+    if (result.running) out.running = true;
     if (result.parseError) out.parseError = result.parseError;
     return out;
   }
@@ -570,6 +615,7 @@ interface ActionResult {
   lines: KubectlLine[];
   parseError?: ManifestError;
   clear?: boolean;
+  running?: boolean;
 }
 
 function commandLine(a: ActionInput): string {

@@ -36,6 +36,7 @@ export const Messages = {
   trace: 'trace',
   snapshot: 'snapshot',
   kubectl: 'kubectl',
+  kubectlMore: 'kubectlMore',
   etcdHistory: 'etcdHistory',
   events: 'events',
   object: 'object',
@@ -78,6 +79,9 @@ export type UserAction = ActionInput & ActionPosition;
 
 /** An action to replay when loading a shared session: when it happened is all a deterministic engine needs. */
 export type ReplayAction = ActionInput & Pick<ActionPosition, 'tasksRun'>;
+
+/** The terminal's Ctrl+C, recorded as a command line: it stops the command still running. */
+export const INTERRUPT = '\u0003';
 
 /** The action without its trace position, copied (positions are filled in again when it replays). */
 export function replayAction(a: ReplayAction): ReplayAction {
@@ -180,6 +184,8 @@ export interface KubectlOutputLine {
 }
 
 export interface KubectlOutput {
+  /** The action's index on the timeline: later output of a command still running (`kubectl get -w`) names it. */
+  id: number;
   /** The editor's buttons, or the terminal. */
   source: 'editor' | 'terminal';
   command: string;
@@ -190,6 +196,8 @@ export interface KubectlOutput {
   file: string;
   /** The command asked to clear the terminal (`clear`, Ctrl+L). */
   clear?: boolean;
+  /** The command keeps running (a watch) until Ctrl+C or the next command; more lines follow in `kubectlMore`. */
+  running?: boolean;
   ok: boolean;
   lines: KubectlOutputLine[];
   parseError?: ManifestError;
@@ -226,6 +234,8 @@ export type HostMessage =
   | { type: typeof Messages.trace; start: number; events: TraceEvent[] }
   | { type: typeof Messages.snapshot; snapshot: Snapshot }
   | { type: typeof Messages.kubectl; output: KubectlOutput }
+  /** More output of a running command; `done` when it has stopped. */
+  | { type: typeof Messages.kubectlMore; id: number; lines: KubectlOutputLine[]; done?: boolean }
   | { type: typeof Messages.etcdHistory; key: string; revisions: EtcdRevision[] }
   | { type: typeof Messages.events; allNamespaces: boolean; text: string; revision: number }
   | { type: typeof Messages.object; key: string; yaml: string | null; revision: number }

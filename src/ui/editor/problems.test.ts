@@ -6,7 +6,7 @@ import { apiProblems, syntaxProblems } from './problems.ts';
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: nginx-pod\nspec:\n  containers:\n    - name: nginx\n';
 
 function output(text: string, status: Status, at = 10): KubectlOutput {
-  return { source: 'editor', command: 'kubectl apply -f nginx-pod.yaml', user: 'alice', prompt: 'alice@workstation:~$', file: 'nginx-pod.yaml', ok: false, lines: [{ stream: 'stderr', text, at, docLine: 1, status }] };
+  return { id: 0, source: 'editor', command: 'kubectl apply -f nginx-pod.yaml', user: 'alice', prompt: 'alice@workstation:~$', file: 'nginx-pod.yaml', ok: false, lines: [{ stream: 'stderr', text, at, docLine: 1, status }] };
 }
 
 describe('editor problems', () => {

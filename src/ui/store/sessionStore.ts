@@ -46,7 +46,11 @@ export function receive(m: HostMessage): void {
       useSession.setState({ scenario: m.scenario, health: 'ready' });
       return;
     case Messages.trace:
-      useSession.setState((s) => ({ trace: [...s.trace.slice(0, m.start), ...m.events] }));
+      useSession.setState((s) => ({
+        trace: [...s.trace.slice(0, m.start), ...m.events],
+        // A new timeline from an earlier step: what running commands printed in the dropped future goes with it.
+        outputs: m.start < s.trace.length ? dropAfter(s.outputs, m.start) : s.outputs,
+      }));
       return;
     case Messages.snapshot:
       useSession.setState((s) => ({
@@ -66,6 +70,17 @@ export function receive(m: HostMessage): void {
       }));
       return;
     }
+    case Messages.kubectlMore:
+      useSession.setState((s) => {
+        let i = s.outputs.length - 1;
+        while (i >= 0 && s.outputs[i]?.id !== m.id) i--;
+        const o = s.outputs[i];
+        if (!o) return {};
+        const outputs = [...s.outputs];
+        outputs[i] = { ...o, lines: [...o.lines, ...m.lines], ...(m.done ? { running: false } : {}) };
+        return { outputs };
+      });
+      return;
     case Messages.etcdHistory:
       useSession.setState({ etcdHistory: { key: m.key, revisions: m.revisions } });
       return;
@@ -89,6 +104,10 @@ export function receive(m: HostMessage): void {
     default:
       unreachable(m);
   }
+}
+
+function dropAfter(outputs: KubectlOutput[], index: number): KubectlOutput[] {
+  return outputs.map((o) => (o.lines.some((l) => l.at > index) ? { ...o, lines: o.lines.filter((l) => l.at <= index) } : o));
 }
 
 export function setHealth(health: WorkerHealth, notice?: string): void {

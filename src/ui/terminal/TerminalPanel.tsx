@@ -3,7 +3,7 @@
 // when the response that produced it reaches the terminal in the diagram, like the editor's kubectl output.
 import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { KubectlOutput } from '../../worker/protocol.ts';
+import { INTERRUPT, type KubectlOutput } from '../../worker/protocol.ts';
 import { Icon } from '../common/Icon.tsx';
 import { engine } from '../engine/engine.ts';
 import { useEditor } from '../store/editorStore.ts';
@@ -76,6 +76,8 @@ export const TerminalPanel = memo(function TerminalPanel() {
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const shown = visibleOutputs(outputs);
+  const running = outputs.some((o) => o.source === 'terminal' && o.running === true);
+  const interrupt = (): void => engine.command(user, INTERRUPT, []);
   const prompt = prompts?.[user] ?? `${user}$`;
 
   // Keep the newest output in view, as a terminal does.
@@ -118,6 +120,12 @@ export const TerminalPanel = memo(function TerminalPanel() {
       e.preventDefault();
       pendingTab.current = line;
       engine.complete(user, line, useEditor.getState().files);
+    } else if (e.key === 'c' && e.ctrlKey && e.currentTarget.selectionStart === e.currentTarget.selectionEnd) {
+      // As in a shell: Ctrl+C stops the running command, else abandons the line.
+      e.preventDefault();
+      if (running) interrupt();
+      setLine('');
+      setChoices([]);
     } else if (e.key === 'l' && e.ctrlKey) {
       e.preventDefault();
       run('clear');
@@ -153,12 +161,18 @@ export const TerminalPanel = memo(function TerminalPanel() {
         </div>
       ) : null}
       <div className="terminal-screen" onClick={(e) => { if ((e.target as HTMLElement).closest('button') === null && window.getSelection()?.isCollapsed !== false) inputRef.current?.focus(); }}>
-        <div ref={logRef} className="min-h-0 flex-1 overflow-auto" role="log" aria-label={t.terminal.log} aria-live="polite">
+        <div ref={logRef} className="min-h-0 flex-1 overflow-auto" tabIndex={0} role="log" aria-label={t.terminal.log} aria-live="polite">
           <Transcript outputs={shown} cursor={cursor} />
         </div>
         {choices.length > 1 ? (
           <div className="mt-1 flex flex-wrap gap-x-4 text-slate-400" aria-label={t.terminal.completions}>
             {choices.slice(0, 40).map((c) => <span key={c}>{c}</span>)}
+          </div>
+        ) : null}
+        {running ? (
+          <div className="mt-1 flex items-center gap-2 text-amber-200">
+            <span className="flex-1">{t.terminal.running}</span>
+            <button type="button" className="chip-btn" onClick={interrupt}>{t.terminal.stop}</button>
           </div>
         ) : null}
         <form className="mt-1 flex items-center gap-2" onSubmit={(e) => { e.preventDefault(); run(line); }}>

@@ -220,6 +220,8 @@ export const en = {
     pending: 'waiting for the API server…',
     completions: 'Completions',
     clear: 'Clear the terminal',
+    running: 'Watching: each change arrives as a watch event. Ctrl+C stops.',
+    stop: 'Stop (Ctrl+C)',
   },
   faults: {
     button: 'Failures',
