@@ -72,10 +72,10 @@ export const engine = {
   crash: () => send({ type: Commands.crash }),
 };
 
-/** For the browser tests and the benchmark: crash the engine as a bug would; count worker messages. */
+/** For the browser tests and the benchmark: crash the engine as a bug would; count worker messages; jump ahead. */
 declare global {
   interface Window {
-    podJourney?: { crashEngine(): void; messagesReceived(): number };
+    podJourney?: { crashEngine(): void; messagesReceived(): number; seek(index: number): void };
   }
 }
-window.podJourney = { crashEngine: engine.crash, messagesReceived: () => client?.received ?? 0 };
+window.podJourney = { crashEngine: engine.crash, messagesReceived: () => client?.received ?? 0, seek: engine.seek };
