@@ -11,13 +11,15 @@ import { useSession } from '../store/sessionStore.ts';
 import { t } from '../text/index.ts';
 import { commonPrefix, completeLine, loadHistory, remember } from './history.ts';
 
-/** The source document's commands, in the order its story uses them. */
+/** The source document's commands, in the order its story uses them (with watch and describe beside them). */
 export const EXAMPLES: readonly string[] = [
   'kubectl get pods',
+  'kubectl get pods -w',
   'kubectl apply -f nginx-pod.yaml',
   'kubectl get pods --field-selector=status.phase=Pending',
   'kubectl get pods -o wide',
   'kubectl get pods nginx-pod -o yaml',
+  'kubectl describe pod nginx-pod',
   'kubectl auth can-i create pods --as alice',
   'kubectl proxy',
   'curl http://localhost:8001/api/v1/pods',
