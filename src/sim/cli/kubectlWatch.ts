@@ -7,9 +7,10 @@
 // headers once per column set, the EVENT column of --output-watch-events).
 import type { ApiResponse, WatchEventOut } from '../apiserver/ApiServer.ts';
 import { formatLabels } from '../apiserver/printers/labels.ts';
-import type { Table, TableCell, TableColumnDefinition } from '../apiserver/printers/types.ts';
+import { cellText, metadataOf } from '../apiserver/printers/kubectlPrint.ts';
+import type { Table, TableColumnDefinition } from '../apiserver/printers/types.ts';
 import type { ResourceInfo } from '../apiserver/resources.ts';
-import type { KubeObject, ObjectMeta } from '../api/types.ts';
+import type { KubeObject } from '../api/types.ts';
 import { canonicalJsonEqual as jsonEqual } from '../util/jsonEqual.ts';
 import { ACCEPT_JSON, ACCEPT_TABLE, serverErrorText, statusOf } from './apiClient.ts';
 import type { KubectlEnv } from './kubectlEnv.ts';
@@ -89,20 +90,6 @@ function runeWidth(text: string): number {
   let n = 0;
   for (const _ of text) n++;
   return n;
-}
-
-function metadataOf(object: unknown): ObjectMeta | undefined {
-  if (object === null || typeof object !== 'object') return undefined;
-  const m = (object as { metadata?: unknown }).metadata;
-  return m !== null && typeof m === 'object' ? m : undefined;
-}
-
-/** A cell as kubectl prints it: nil is empty; text stops at a line break, with "..." appended. */
-function cellText(cell: TableCell | undefined): string {
-  if (cell === null || cell === undefined) return '';
-  const text = String(cell);
-  const cut = text.search(/[\f\n\r]/);
-  return (cut >= 0 ? `${text.slice(0, cut)}...` : text).replaceAll('\x1b', '^[');
 }
 
 /** Runs `get -w`: prints what exists now into env.out, then hands the open watch to env.keepRunning. */

@@ -18,7 +18,7 @@ export interface RenderTableOptions {
 
 const TABWRITER = { minWidth: 6, padding: 3 };
 
-function metadataOf(object: unknown): ObjectMeta | undefined {
+export function metadataOf(object: unknown): ObjectMeta | undefined {
   if (object === null || typeof object !== 'object') return undefined;
   const metadata = (object as { metadata?: unknown }).metadata;
   return metadata !== null && typeof metadata === 'object' ? metadata : undefined;
@@ -28,7 +28,7 @@ function metadataOf(object: unknown): ObjectMeta | undefined {
  * A cell's text: nil prints nothing, other values as fmt.Sprint does; strings stop at the first line break
  * (with "..." appended) and terminal escapes are made visible, as kubectl's printer does.
  */
-function cellText(cell: TableCell | undefined): string {
+export function cellText(cell: TableCell | undefined): string {
   if (cell === null || cell === undefined) return '';
   let text = String(cell);
   let truncated = false;
