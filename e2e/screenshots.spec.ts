@@ -137,7 +137,9 @@ test('screenshots of the terminal and a failure', async ({ watched: page }) => {
     await settle(page);
   }
   await expect(page.getByRole('log', { name: 'Terminal output' })).toContainText('/registry/pods/default/nginx-pod');
+  await page.getByRole('button', { name: 'Widen the panel' }).click();
   await shoot(page, '17-terminal');
+  await page.getByRole('button', { name: 'Narrow the panel' }).click();
 
   await page.getByRole('button', { name: 'Failures' }).click();
   await page.getByRole('switch', { name: 'kubelet on node-1 running' }).click();

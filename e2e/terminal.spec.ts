@@ -14,9 +14,12 @@ function screen(page: Page) {
 test('the seed story typed in the terminal: apply, get, field selector, etcdctl on control-plane, crictl on the node', async ({ watched: page }) => {
   await setSpeed(page, 'instant');
   const input = await openTerminal(page);
-  await input.fill('kubectl get pods');
+  // An example puts its command on the line; running it folds the examples away.
+  await page.getByRole('group', { name: 'Examples' }).getByRole('button', { name: 'kubectl get pods', exact: true }).click();
+  await expect(input).toHaveValue('kubectl get pods');
   await input.press('Enter');
   await expect(screen(page)).toContainText('No resources found in default namespace.');
+  await expect(page.getByRole('group', { name: 'Examples' })).toBeHidden();
 
   await input.fill('kubectl apply -f nginx-pod.yaml');
   await input.press('Enter');

@@ -72,8 +72,10 @@ export const TerminalPanel = memo(function TerminalPanel() {
   const [walk, setWalk] = useState<number | null>(null);
   const [draft, setDraft] = useState('');
   const [choices, setChoices] = useState<string[]>([]);
-  // The examples start open on an empty terminal and stay as the learner leaves them.
+  // The examples start open on an empty terminal and fold away at the first command, unless the learner has
+  // opened or closed them themselves.
   const [examples, setExamples] = useState(() => useSession.getState().outputs.every((o) => o.source !== 'terminal'));
+  const examplesChosen = useRef(false);
   const pendingTab = useRef<string | null>(null);
   const logRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -109,6 +111,7 @@ export const TerminalPanel = memo(function TerminalPanel() {
     const files = useEditor.getState().files;
     engine.command(user, text, files);
     setHistory((h) => remember(h, text));
+    if (!examplesChosen.current) setExamples(false);
     setLine('');
     setWalk(null);
     setChoices([]);
@@ -148,7 +151,7 @@ export const TerminalPanel = memo(function TerminalPanel() {
     <div className="flex min-h-0 flex-1 flex-col gap-2.5">
       <div className="flex items-start gap-2">
         <p className="flex-1 text-[12.5px] leading-snug text-slate-400">{t.terminal.intro}</p>
-        <button type="button" className="btn btn-sm btn-ghost shrink-0" aria-expanded={examples} aria-controls="terminal-examples" onClick={() => setExamples((x) => !x)}>
+        <button type="button" className="btn btn-sm btn-ghost shrink-0" aria-expanded={examples} aria-controls="terminal-examples" onClick={() => { examplesChosen.current = true; setExamples((x) => !x); }}>
           {t.terminal.examples} <Icon name={examples ? 'chevronUp' : 'chevronDown'} className="size-3.5" />
         </button>
       </div>
