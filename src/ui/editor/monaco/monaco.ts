@@ -1,6 +1,7 @@
 // Monaco, loaded only when the editor is first shown (after the diagram): the editor API with the contributions a
 // YAML editor needs, the YAML language, and monaco-yaml validating against the Kubernetes schema generated at
-// build time. Nothing is fetched from a CDN: Vite bundles every module and worker with the site.
+// build time. Nothing is fetched from a CDN: Vite bundles every module and worker with the site. The build swaps the
+// parts of editor.api this editor never runs (diff editors, quick input...) for the stand-ins in unbundled.ts.
 import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
 import 'monaco-editor/esm/vs/editor/browser/coreCommands.js';
 import 'monaco-editor/esm/vs/editor/contrib/bracketMatching/browser/bracketMatching.js';
