@@ -9,7 +9,13 @@ describe('Tab completion', () => {
     const c = (line: string): string[] => completions(t.host, t.state, line);
     expect(c('ku')).toEqual(['kubectl']);
     expect(c('kubectl ')).toContain('get');
-    expect(c('kubectl a')).toEqual(['api-resources', 'apply', 'auth']);
+    expect(c('kubectl a')).toEqual(['annotate', 'api-resources', 'apply', 'auth']);
+    expect(c('kubectl create ')).toEqual(['clusterrole', 'clusterrolebinding', 'deployment', 'role', 'rolebinding']);
+    expect(c('kubectl create deployment web --rep')).toEqual(['--replicas']);
+    expect(c('kubectl cordon node-')).toEqual(['node-1', 'node-2']);
+    expect(c('kubectl label pods ng')).toEqual(['nginx-pod']);
+    expect(c('kubectl scale d')).toEqual(['deployments']);
+    expect(c('kubectl auth can-i --li')).toEqual(['--list']);
     expect(c('kubectl get po')).toEqual(['pods']);
     expect(c('kubectl get pods ng')).toEqual(['nginx-pod']);
     expect(c('kubectl get pod/ng')).toEqual(['pod/nginx-pod']);

@@ -4,7 +4,12 @@
 // Object names and namespaces are read from the store without a request (see objectNames).
 import { GET_FLAGS } from './kubectlGet.ts';
 import { LOGS_FLAGS } from './kubectlLogs.ts';
-import { SUPPORTED_KUBECTL } from './kubectl.ts';
+import { CREATE_GENERATORS, SUPPORTED_KUBECTL } from './kubectl.ts';
+import {
+  CREATE_CLUSTERROLE_FLAGS, CREATE_CLUSTERROLEBINDING_FLAGS, CREATE_DEPLOYMENT_FLAGS, CREATE_ROLE_FLAGS, CREATE_ROLEBINDING_FLAGS, RUN_FLAGS,
+} from './kubectlCreate.ts';
+import { LABEL_FLAGS, SCALE_FLAGS } from './kubectlMutate.ts';
+import type { FlagSpec } from './flags.ts';
 import { gettableResources, resolveResourceType } from './resourceTypes.ts';
 import { commandsOn, etcdNode, WORKSTATION, type ShellHost, type ShellState } from './shell.ts';
 
@@ -55,7 +60,7 @@ function kubectlCandidates(host: ShellHost, args: readonly string[], current: st
   const [sub, ...rest] = positional;
   if (sub === undefined) return current.startsWith('-') ? ['--namespace', '--as', '--as-group', '--help'] : SUPPORTED_KUBECTL;
   if (current.startsWith('-')) {
-    const specs = sub === 'get' ? GET_FLAGS : sub === 'logs' ? LOGS_FLAGS : [];
+    const specs = flagsFor(sub, rest[0]);
     return [...specs.map((s) => `--${s.name}`), '--namespace', '--as', '--as-group'];
   }
   const types = gettableResources().map((r) => r.resource);
@@ -72,6 +77,16 @@ function kubectlCandidates(host: ShellHost, args: readonly string[], current: st
     }
     case 'logs':
       return rest.length === 0 ? objectNames(host, 'pods', ns) : [];
+    case 'create':
+      return rest.length === 0 ? Object.keys(CREATE_GENERATORS).filter((g) => g !== 'deploy') : [];
+    case 'scale':
+      if (rest.length === 0) return ['deployments', 'replicasets'];
+      return rest.length === 1 ? objectNames(host, rest[0] ?? '', ns) : [];
+    case 'label': case 'annotate':
+      if (rest.length === 0) return types;
+      return rest.length === 1 && !(rest[0] ?? '').includes('/') ? objectNames(host, rest[0] ?? '', ns) : [];
+    case 'cordon': case 'uncordon':
+      return rest.length === 0 ? host.engine.nodes.nodeNames() : [];
     case 'auth':
       if (rest.length === 0) return ['can-i', 'whoami'];
       if (rest[0] === 'can-i') return rest.length === 1 ? VERBS : rest.length === 2 ? types : [];
@@ -81,9 +96,29 @@ function kubectlCandidates(host: ShellHost, args: readonly string[], current: st
   }
 }
 
+/** The flags of a subcommand (`create` takes its generator's), for `--` completion. */
+function flagsFor(sub: string, generator: string | undefined): readonly FlagSpec[] {
+  const create: Record<string, readonly FlagSpec[]> = {
+    deployment: CREATE_DEPLOYMENT_FLAGS, role: CREATE_ROLE_FLAGS, clusterrole: CREATE_CLUSTERROLE_FLAGS,
+    rolebinding: CREATE_ROLEBINDING_FLAGS, clusterrolebinding: CREATE_CLUSTERROLEBINDING_FLAGS,
+  };
+  switch (sub) {
+    case 'get': return GET_FLAGS;
+    case 'logs': return LOGS_FLAGS;
+    case 'run': return RUN_FLAGS;
+    case 'create': return create[CREATE_GENERATORS[generator ?? ''] ?? ''] ?? [];
+    case 'scale': return SCALE_FLAGS;
+    case 'label': case 'annotate': return LABEL_FLAGS;
+    case 'auth': return generator === 'can-i' ? [{ name: 'list', type: 'bool' }, { name: 'no-headers', type: 'bool' }, { name: 'quiet', type: 'bool' }, { name: 'all-namespaces', type: 'bool' }, { name: 'subresource', type: 'string' }] : [];
+    default: return [];
+  }
+}
+
 /** Words that are not flags or flag values (global flags with values: -n, --namespace, --as, --as-group, -o, -l, -c). */
 function positionals(args: readonly string[]): string[] {
-  const valued = new Set(['-n', '--namespace', '--as', '--as-group', '-o', '--output', '-l', '--selector', '-c', '--container', '-f', '--filename', '--field-selector', '--raw', '--tail']);
+  const valued = new Set(['-n', '--namespace', '--as', '--as-group', '-o', '--output', '-l', '--selector', '-c', '--container', '-f', '--filename', '--field-selector', '--raw', '--tail',
+    '--image', '--replicas', '--restart', '--labels', '--port', '--dry-run', '--verb', '--resource', '--resource-name',
+    '--non-resource-url', '--role', '--clusterrole', '--user', '--group', '--serviceaccount']);
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;

@@ -5,8 +5,11 @@
 export interface FlagSpec {
   name: string;
   short?: string;
-  /** 'bool' flags take no separate value; 'string' flags need one; 'strings' flags may repeat. */
-  type: 'bool' | 'string' | 'strings';
+  /**
+   * 'bool' flags take no separate value; 'string' flags need one; 'strings' flags (pflag StringSlice) may repeat
+   * and split on commas; 'stringArray' flags (pflag StringArray) may repeat and keep commas.
+   */
+  type: 'bool' | 'string' | 'strings' | 'stringArray';
 }
 
 export interface ParsedFlags {
@@ -24,6 +27,7 @@ export function parseFlags(argv: readonly string[], specs: readonly FlagSpec[]):
   const set = (s: FlagSpec, v: string): void => {
     const list = values.get(s.name) ?? [];
     if (s.type === 'strings') list.push(...v.split(',').filter((x) => x !== ''));
+    else if (s.type === 'stringArray') list.push(v);
     else list.splice(0, list.length, v);
     values.set(s.name, list);
   };

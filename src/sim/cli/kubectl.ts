@@ -5,6 +5,12 @@ import { kubectlApply, kubectlDelete, type KubectlContext } from '../kubectl/kub
 import { tabwrite } from '../apiserver/printers/tabwriter.ts';
 import { ACCEPT_JSON, clientFor, serverErrorText, statusOf } from './apiClient.ts';
 import { flagBool, flagString, flagStrings, parseFlags, type FlagSpec, type ParsedFlags } from './flags.ts';
+import {
+  CREATE_CLUSTERROLE_FLAGS, CREATE_CLUSTERROLEBINDING_FLAGS, CREATE_DEPLOYMENT_FLAGS, CREATE_ROLE_FLAGS, CREATE_ROLEBINDING_FLAGS,
+  kubectlCreateClusterRole, kubectlCreateClusterRoleBinding, kubectlCreateDeployment, kubectlCreateRole, kubectlCreateRoleBinding,
+  kubectlRun, RUN_FLAGS,
+} from './kubectlCreate.ts';
+import { CORDON_FLAGS, kubectlAnnotate, kubectlCordon, kubectlLabel, kubectlScale, kubectlUncordon, LABEL_FLAGS, SCALE_FLAGS } from './kubectlMutate.ts';
 import { CAN_I_FLAGS, kubectlAuthCanI, kubectlAuthWhoami, WHOAMI_FLAGS } from './kubectlAuth.ts';
 import { DESCRIBE_FLAGS, kubectlDescribe } from './kubectlDescribe.ts';
 import type { KubectlCommand, KubectlEnv } from './kubectlEnv.ts';
@@ -43,6 +49,17 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   delete: { flags: [FILENAME, { name: 'grace-period', type: 'string' }, { name: 'now', type: 'bool' }, { name: 'wait', type: 'bool' }], run: del },
   'auth can-i': { flags: CAN_I_FLAGS, run: kubectlAuthCanI },
   'auth whoami': { flags: WHOAMI_FLAGS, run: kubectlAuthWhoami },
+  run: { flags: RUN_FLAGS, run: kubectlRun },
+  'create deployment': { flags: CREATE_DEPLOYMENT_FLAGS, run: kubectlCreateDeployment },
+  'create role': { flags: CREATE_ROLE_FLAGS, run: kubectlCreateRole },
+  'create clusterrole': { flags: CREATE_CLUSTERROLE_FLAGS, run: kubectlCreateClusterRole },
+  'create rolebinding': { flags: CREATE_ROLEBINDING_FLAGS, run: kubectlCreateRoleBinding },
+  'create clusterrolebinding': { flags: CREATE_CLUSTERROLEBINDING_FLAGS, run: kubectlCreateClusterRoleBinding },
+  scale: { flags: SCALE_FLAGS, run: kubectlScale },
+  label: { flags: LABEL_FLAGS, run: kubectlLabel },
+  annotate: { flags: LABEL_FLAGS, run: kubectlAnnotate },
+  cordon: { flags: CORDON_FLAGS, run: kubectlCordon },
+  uncordon: { flags: CORDON_FLAGS, run: kubectlUncordon },
   version: { flags: [{ name: 'client', type: 'bool' }], run: version },
   'api-resources': { flags: [], run: apiResources },
 };
@@ -56,7 +73,16 @@ export const KUBECTL_COMMANDS = [
 ];
 
 /** The subcommands this terminal runs (help, completion). */
-export const SUPPORTED_KUBECTL = ['get', 'describe', 'logs', 'apply', 'delete', 'auth', 'version', 'api-resources', 'proxy'];
+export const SUPPORTED_KUBECTL = [
+  'get', 'describe', 'logs', 'apply', 'delete', 'run', 'create', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'auth',
+  'version', 'api-resources', 'proxy',
+];
+
+/** `kubectl create` generators this terminal runs, with the aliases kubectl accepts. */
+export const CREATE_GENERATORS: Record<string, string> = {
+  deployment: 'deployment', deploy: 'deployment', role: 'role', clusterrole: 'clusterrole',
+  rolebinding: 'rolebinding', clusterrolebinding: 'clusterrolebinding',
+};
 
 /** Global flags that take a value, so that `kubectl -n ns get pods` finds "get". */
 const VALUE_GLOBALS = new Set(['-n', '--namespace', '--as', '--as-group', '--request-timeout', '-v', '--v']);
@@ -80,7 +106,7 @@ export function runKubectl(host: ShellHost, state: ShellState, argv: readonly st
       if (VALUE_GLOBALS.has(a) && i + 1 < argv.length) rest.push(argv[++i] as string);
       continue;
     }
-    if (path.length === 0 || (path[0] === 'auth' && path.length === 1)) path.push(a);
+    if (path.length === 0 || ((path[0] === 'auth' || path[0] === 'create') && path.length === 1)) path.push(a);
     else rest.push(a);
   }
   const [cmd, sub] = path;
@@ -106,7 +132,15 @@ export function runKubectl(host: ShellHost, state: ShellState, argv: readonly st
     out.err(`error: unknown command "${sub}"\nSee 'kubectl auth -h' for help and examples`);
     return done(1);
   }
-  const name = cmd === 'auth' ? `auth ${sub ?? ''}` : cmd;
+  if (cmd === 'create') {
+    if (sub === undefined) {
+      if (rest.some((a) => /^(-f|--filename)(=|$)/.test(a) || /^-f./.test(a))) return unsupported(out, 'create -f');
+      out.out(SUBCOMMAND_HELP['create'] ?? '');
+      return done(0);
+    }
+    if (CREATE_GENERATORS[sub] === undefined) return unsupported(out, `create ${sub}`);
+  }
+  const name = cmd === 'auth' ? `auth ${sub ?? ''}` : cmd === 'create' ? `create ${CREATE_GENERATORS[sub ?? ''] ?? ''}` : cmd;
   if (cmd === 'proxy') return proxy(state, rest, out);
   const spec = SUBCOMMANDS[name];
   if (!spec) return unsupported(out, cmd);
@@ -273,8 +307,11 @@ function del(env: KubectlEnv, flags: ParsedFlags): number {
       out.err(`error: the server doesn't have a resource type "${t.type}"`);
       return 1;
     }
-    const body: Record<string, unknown> = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' };
-    if (grace !== undefined && Number(grace) >= 0) body.gracePeriodSeconds = Number(grace);
+    // The body kubectl v1.32 sends: DeleteOptions' fields in Go struct order, without apiVersion/kind.
+    const body: Record<string, unknown> = {
+      ...(grace !== undefined && Number(grace) >= 0 ? { gracePeriodSeconds: Number(grace) } : {}),
+      propagationPolicy: 'Background',
+    };
     const res = env.client.send('DELETE', resourcePath(info, info.namespaced ? env.namespace : '', t.name), { body });
     if (res.code >= 400) {
       out.err(serverErrorText(res), res.span, statusOf(res));

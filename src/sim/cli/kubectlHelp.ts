@@ -84,6 +84,35 @@ export const SUBCOMMAND_HELP: Record<string, string> = {
   'logs': short('Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.', 'kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]'),
   'apply': short("Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.", 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]'),
   'delete': short('Delete resources by file names, stdin, resources and names, or by resources and label selector.', 'kubectl delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]'),
+  'run': short('Create and run a particular image in a pod.', 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]'),
+  'create deployment': short('Create a deployment with the specified name.', 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]'),
+  'create role': short('Create a role with single rule.', 'kubectl create role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none] [options]'),
+  'create clusterrole': short('Create a cluster role.', 'kubectl create clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none] [options]'),
+  'create rolebinding': short('Create a role binding for a particular role or cluster role.', 'kubectl create rolebinding NAME --clusterrole=NAME|--role=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]'),
+  'create clusterrolebinding': short('Create a cluster role binding for a particular cluster role.', 'kubectl create clusterrolebinding NAME --clusterrole=NAME [--user=username] [--group=groupname] [--serviceaccount=namespace:serviceaccountname] [--dry-run=server|client|none] [options]'),
+  'scale': short('Set a new size for a deployment, replica set, replication controller, or stateful set.', 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]'),
+  'label': short('Update the labels on a resource.', 'kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]'),
+  'annotate': short('Update the annotations on one or more resources.', 'kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]'),
+  'cordon': short('Mark node as unschedulable.', 'kubectl cordon NODE [options]'),
+  'uncordon': short('Mark node as schedulable.', 'kubectl uncordon NODE [options]'),
+  // Shortened: kubectl lists all its generators (configmap, secret, service, ...); these are the ones this terminal runs.
+  create: `Create a resource from a file or from stdin.
+
+ JSON and YAML formats are accepted.
+
+Available Commands:
+  clusterrole           Create a cluster role
+  clusterrolebinding    Create a cluster role binding for a particular cluster role
+  deployment            Create a deployment with the specified name
+  role                  Create a role with single rule
+  rolebinding           Create a role binding for a particular role or cluster role
+
+Usage:
+  kubectl create -f FILENAME [options]
+
+Use "kubectl create <command> --help" for more information about a given command.
+${OPTIONS_HINT}
+`,
   'auth can-i': short('Check whether an action is allowed.', 'kubectl auth can-i VERB [TYPE | TYPE/NAME | NONRESOURCEURL] [options]'),
   'auth whoami': short('Experimental: Check who you are and your attributes (groups, extra).', 'kubectl auth whoami [options]'),
   'version': short('Print the client and server version information for the current context.', 'kubectl version [flags] [options]'),

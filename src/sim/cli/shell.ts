@@ -203,7 +203,13 @@ ${etcd ? '  etcdctl get KEY [--prefix] [--keys-only] [--rev N] [-w json]   read 
   kubectl get pods -w             keeps printing changes as time plays (Ctrl+C stops it)
   kubectl describe pod|node NAME  kubectl get --raw PATH          kubectl logs POD [-c C] [--previous]
   kubectl apply -f FILE           kubectl delete -f FILE | kubectl delete TYPE NAME
-  kubectl auth can-i VERB TYPE [--as USER] [-n NS]      kubectl auth whoami
+  kubectl run NAME --image=IMG [--restart=Never] [--labels=k=v] [--port=N] [--dry-run=client|server] [-o yaml]
+  kubectl create deployment NAME --image=IMG [--replicas=N]    kubectl scale deployment NAME --replicas=N
+  kubectl create role|clusterrole NAME --verb=get,list --resource=pods [--resource-name=N]
+  kubectl create rolebinding|clusterrolebinding NAME --role=R|--clusterrole=CR --user=U [--group=G] [--serviceaccount=NS:SA]
+  kubectl label|annotate TYPE NAME k=v [k-] [--overwrite]      kubectl cordon|uncordon NODE
+  kubectl auth can-i VERB TYPE [--as USER] [-n NS]      kubectl auth can-i --list [--as USER] [-n NS]
+  kubectl auth whoami
   kubectl version                 kubectl api-resources
   kubectl proxy                   then: curl http://localhost:8001/api/v1/pods
   ssh NODE                        a node's shell: crictl${etcd ? `; etcdctl on ${etcd}` : ''}

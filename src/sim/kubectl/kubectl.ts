@@ -181,7 +181,7 @@ function applyOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine
 
 function deleteOne(ctx: KubectlContext, fileName: string, t: Target): KubectlLine {
   // DeleteOptions is a Go struct: its fields in declaration order.
-  const res = request(ctx, 'DELETE', t.itemPath, '', JSON.stringify({ kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' }));
+  const res = request(ctx, 'DELETE', t.itemPath, '', JSON.stringify({ propagationPolicy: 'Background' }));
   if (res.code >= 400) return serverError(res, `error when deleting "${fileName}"`);
   return { stream: 'stdout', text: `${t.kindGroup} "${t.name}" deleted`, span: res.span };
 }
