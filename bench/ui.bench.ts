@@ -247,7 +247,8 @@ async function animateDeployment(browser: Browser, origin: string): Promise<Play
   return out;
 }
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute'];
+// The V8 sampling profiler's category puts a CPU profile (ProfileChunk events) in the trace: which functions cost.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
 /** On stderr (stdout stays JSON lines): the scripts that took the most time inside long frames, by source. */
 function reportLongFrames(loafs: Loaf[]): void {

@@ -75,6 +75,28 @@ describe('deriveScene', () => {
     expect(deriveScene([silent], 1).packet).toBeUndefined();
   });
 
+  it('gives the same scene read on from an earlier cursor as read afresh, as the trace grows and is rewound', () => {
+    const full = applyAs('alice').concat(applyAs('kubernetes-admin'));
+    const fresh = (trace: readonly TraceEvent[], cursor: number): ReturnType<typeof deriveScene> => {
+      deriveScene([], 0);
+      return deriveScene(trace, cursor, 3);
+    };
+    let trace: TraceEvent[] = [];
+    for (let n = 0; n < full.length; n += 7) {
+      // Like the session store: a new array sharing the events it keeps.
+      trace = trace.concat(full.slice(trace.length, n + 7));
+      for (let c = Math.max(0, n - 2); c <= trace.length; c++) {
+        const resumed = deriveScene(trace, c, 3);
+        expect(resumed).toEqual(fresh(trace, c));
+      }
+    }
+    // A rewind: the events after it are new objects.
+    const cut = Math.floor(full.length / 2);
+    const rewound = full.slice(0, cut).concat(full.slice(cut).map((e) => ({ ...e })));
+    deriveScene(full, full.length);
+    expect(deriveScene(rewound, cut + 5, 3)).toEqual(fresh(rewound, cut + 5));
+  });
+
   it('maps actors to diagram nodes and edges', () => {
     expect(nodeOf('containerd/node-2')).toBe('containerd:node-2');
     expect(edgeBetween('kubelet:node-2', 'apiserver')).toEqual({ edge: 'e:kubelet:node-2', forward: false });

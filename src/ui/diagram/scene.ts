@@ -172,6 +172,67 @@ function isApiserverRequest(e: TraceEvent): e is Extract<TraceEvent, { type: 're
   return e.type === 'request' && e.to === ('kube-apiserver' satisfies Actor);
 }
 
+/**
+ * What the events before the cursor add up to, read once: the watches standing open, and where each span's events
+ * are (its latest kube-apiserver request, and all its events in order). The UI's trace grows at its end and the
+ * cursor mostly moves forwards, so a scan resumes where the last one stopped while the trace still holds the events
+ * it read; a rewind or another trace starts over. Late in a 100-replica rollout that spares re-reading 20,000
+ * events on every step.
+ */
+interface PrefixScan {
+  first: TraceEvent | undefined;
+  /** The last event read, and how many were. */
+  last: TraceEvent | undefined;
+  length: number;
+  /** Open watches by watcher|resource|namespace, in the order they first opened (a Map keeps it). */
+  open: Map<string, { edge: string; resource: string }>;
+  /** Index of the latest request to kube-apiserver of each span. */
+  request: Map<number, number>;
+  /** Indices of each span's events, ascending. */
+  events: Map<number, number[]>;
+}
+
+let prefixCache: PrefixScan | undefined;
+
+function scanPrefix(trace: readonly TraceEvent[], index: number): PrefixScan {
+  let s = prefixCache;
+  if (!s || s.length > index || (s.length > 0 && (trace[0] !== s.first || trace[s.length - 1] !== s.last))) {
+    s = { first: undefined, last: undefined, length: 0, open: new Map(), request: new Map(), events: new Map() };
+  }
+  for (let i = s.length; i < index; i++) {
+    const e = trace[i] as TraceEvent;
+    const list = s.events.get(e.span);
+    if (list) list.push(i);
+    else s.events.set(e.span, [i]);
+    if (isApiserverRequest(e)) s.request.set(e.span, i);
+    if (e.type !== 'watchOpen') continue;
+    const id = `${e.watcher}|${e.resource}|${e.namespace}`;
+    if (e.closed) {
+      s.open.delete(id);
+      continue;
+    }
+    const hop = edgeBetween('apiserver', nodeOf(e.watcher));
+    if (hop) s.open.set(id, { edge: hop.edge, resource: e.resource });
+  }
+  s.first = trace[0];
+  s.last = index > 0 ? trace[index - 1] : undefined;
+  s.length = index;
+  prefixCache = s;
+  return s;
+}
+
+/** The first position in ascending `xs` holding at least `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((xs[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** `origin`: where the story starts; the cluster's start-up before it leaves only its standing watches. */
 export function deriveScene(trace: readonly TraceEvent[], cursor: number, origin = 0): Scene {
   const index = Math.min(cursor, trace.length);
@@ -180,18 +241,18 @@ export function deriveScene(trace: readonly TraceEvent[], cursor: number, origin
   let denial: Scene['denial'];
   let requestLine: string | undefined;
   const active = new Set<string>();
+  const prefix = scanPrefix(trace, index);
 
-  // The request the current event belongs to: walk back through its span.
+  // The request the current event belongs to: the latest request to kube-apiserver in its span.
   if (current) {
-    let start = index - 1;
-    while (start > 0 && !(trace[start]?.span === current.span && isApiserverRequest(trace[start] as TraceEvent))) start--;
-    const req = trace[start];
-    if (req && req.span === current.span && isApiserverRequest(req)) {
+    const start = prefix.request.get(current.span);
+    const req = start === undefined ? undefined : trace[start];
+    if (start !== undefined && req && isApiserverRequest(req)) {
       requestLine = `${req.method} ${pathOnly(req.path)}`;
       let last: StageId | undefined;
-      for (let i = start; i < index; i++) {
-        const e = trace[i] as TraceEvent;
-        if (e.span !== current.span) continue;
+      const spanEvents = prefix.events.get(current.span) ?? [];
+      for (let k = lowerBound(spanEvents, start); k < spanEvents.length; k++) {
+        const e = trace[spanEvents[k] as number] as TraceEvent;
         const s = stageOf(e);
         if (s) {
           if (last && last !== s && stages[last] === 'active') stages[last] = 'done';
@@ -228,19 +289,7 @@ export function deriveScene(trace: readonly TraceEvent[], cursor: number, origin
   }
 
   const watches: Record<string, Set<string>> = {};
-  const open = new Map<string, { edge: string; resource: string }>();
-  for (let i = 0; i < index; i++) {
-    const e = trace[i] as TraceEvent;
-    if (e.type !== 'watchOpen') continue;
-    const id = `${e.watcher}|${e.resource}|${e.namespace}`;
-    if (e.closed) {
-      open.delete(id);
-      continue;
-    }
-    const hop = edgeBetween('apiserver', nodeOf(e.watcher));
-    if (hop) open.set(id, { edge: hop.edge, resource: e.resource });
-  }
-  for (const w of open.values()) (watches[w.edge] ??= new Set()).add(w.resource);
+  for (const w of prefix.open.values()) (watches[w.edge] ??= new Set()).add(w.resource);
 
   return {
     index, current, packet: current ? packetFor(current) : undefined, stages, denial, requestLine,

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TraceEvent } from '../../sim/trace/types.ts';
 import { Icon } from '../common/Icon.tsx';
 import { openInspector, type InspectorTab } from '../store/inspectorStore.ts';
@@ -36,13 +36,39 @@ function useNextStep(): string | undefined {
   });
 }
 
+/**
+ * Keeps the narration as tall as its tallest text so far (until its width changes). The diagram above is fitted to
+ * the space left, so a box that followed each text's line count would re-zoom, and repaint, the whole diagram several
+ * times a second during playback.
+ */
+function useTallestHeight(): RefObject<HTMLDivElement | null> {
+  const box = useRef<HTMLDivElement>(null);
+  const tallest = useRef({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const width = el.offsetWidth;
+    if (width !== tallest.current.width) {
+      el.style.minHeight = '';
+      tallest.current = { width, height: 0 };
+    }
+    const height = el.offsetHeight;
+    if (height > tallest.current.height) {
+      tallest.current.height = height;
+      el.style.minHeight = `${height}px`;
+    }
+  });
+  return box;
+}
+
 export const Narration = memo(function Narration() {
   const current = useDiagram((s) => s.scene.current);
   const fileProblem = useSession((s) => s.fileProblem?.text);
   const next = useNextStep();
+  const box = useTallestHeight();
   const denied = fileProblem !== undefined || (current?.type === 'response' && current.code >= 400 && current.code !== 404);
   return (
-    <div className={`narration ${denied ? 'is-error' : ''}`}>
+    <div ref={box} className={`narration ${denied ? 'is-error' : ''}`}>
       <Icon name={denied ? 'alert' : 'info'} className={`mt-0.5 size-5 shrink-0 ${denied ? 'text-rose-400' : 'text-sky-400'}`} />
       <p className="min-w-0 flex-1" aria-live="polite" aria-label={t.narration.label} data-testid="narration">
         {fileProblem ?? (current ? t.narration.describe(current) : (next ?? t.narration.start))}

@@ -23,6 +23,18 @@ function useTimelineEnd(): number {
   return Math.max(end, cursor);
 }
 
+/** The timeline's marks: redrawn when they change, not on every step of the cursor. */
+const Markers = memo(function Markers({ markers }: { markers: readonly { kind: MarkerKind; left: number; index: number }[] }) {
+  return (
+    <div className="pointer-events-none absolute inset-x-2 top-0 h-full" aria-hidden="true">
+      {markers.map((m) => (
+        <span key={`${m.kind}${m.index}`} className={`timeline-marker ${markerColor[m.kind]} marker-${m.kind}`}
+          style={{ left: `${m.left}%` }} />
+      ))}
+    </div>
+  );
+});
+
 const Timeline = memo(function Timeline() {
   const { trace, cursor, actions, time, origin } = useSession(useShallow((s) => ({
     trace: s.trace, cursor: s.snapshot?.cursor ?? 0, actions: s.snapshot?.actions ?? NO_ACTIONS, time: s.snapshot?.time ?? 0, origin: s.snapshot?.origin ?? 0,
@@ -35,12 +47,7 @@ const Timeline = memo(function Timeline() {
       <div className="absolute inset-x-2 top-1/2 h-1.5 -translate-y-1/2 rounded-full bg-slate-800" aria-hidden="true">
         <div className="h-full rounded-full bg-sky-500/40" style={{ width: `${((cursor - origin) / total) * 100}%` }} />
       </div>
-      <div className="pointer-events-none absolute inset-x-2 top-0 h-full" aria-hidden="true">
-        {markers.map((m) => (
-          <span key={`${m.kind}${m.index}`} className={`timeline-marker ${markerColor[m.kind]} marker-${m.kind}`}
-            style={{ left: `${m.left}%` }} />
-        ))}
-      </div>
+      <Markers markers={markers} />
       <input type="range" className="timeline-range absolute inset-0 w-full" min={origin} max={Math.max(origin, end)} value={cursor}
         aria-label={t.playback.timeline} aria-valuetext={`${t.playback.stepOf(cursor - origin, end - origin)}, ${t.playback.time(time)}`}
         onChange={(e) => engine.seek(Number(e.target.value))} />

@@ -3,7 +3,7 @@ import { Engine } from '../../sim/Engine.ts';
 import { kubectlApply } from '../../sim/kubectl/kubectl.ts';
 import { NGINX_POD_YAML } from '../../sim/scenario/defaultScenario.ts';
 import { HeartbeatFilter } from '../../worker/pacing.ts';
-import { bucketMarkers, storyEnd } from './markers.ts';
+import { bucketMarkers, markersOf, storyEnd } from './markers.ts';
 
 describe('bucketMarkers', () => {
   it('keeps one marker per bucket, the most severe, and none before the origin', () => {
@@ -31,5 +31,31 @@ describe('storyEnd', () => {
     const tail = trace.map((e) => upkeep.test(e)).slice(end);
     expect(tail.length).toBeGreaterThan(0);
     expect(tail.every(Boolean)).toBe(true);
+  });
+});
+
+describe('markersOf', () => {
+  it('gives the same markers and story end read on from a shorter trace as read afresh', () => {
+    const engine = new Engine();
+    const ctx = { send: (req: Parameters<Engine['request']>[0]) => engine.request(req), credentials: engine.credentialsFor('kubernetes-admin'), namespace: 'default' };
+    kubectlApply(ctx, 'nginx-pod.yaml', NGINX_POD_YAML);
+    engine.clock.advanceBy(20_000);
+    const full = engine.tracer.events.slice();
+    const fresh = (trace: typeof full) => {
+      markersOf([], []);
+      return { markers: markersOf(trace, []), end: storyEnd(trace) };
+    };
+    let trace: typeof full = [];
+    for (let n = 0; n < full.length; n += 50) {
+      trace = trace.concat(full.slice(n, n + 50));
+      const resumed = { markers: markersOf(trace, []), end: storyEnd(trace) };
+      expect(resumed).toEqual(fresh(trace));
+    }
+    // A rewound trace (new events after the cut) is read again from its start.
+    const rewound = full.slice(0, 100).concat(full.slice(100, 200).map((e) => ({ ...e, type: 'note' as const, actor: 'kubectl' as const, text: '' })));
+    markersOf(full, []);
+    const resumed = { markers: markersOf(rewound, []), end: storyEnd(rewound) };
+    expect(resumed.markers.every((m) => m.index < 100)).toBe(true);
+    expect(resumed).toEqual(fresh(rewound));
   });
 });

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { t } from '../text/index.ts';
 import type { TraceEvent } from '../../sim/trace/types.ts';
-import { Messages, unreachable, type AdmissionStep, type EtcdRevision, type HostMessage, type KubectlOutput, type ScenarioInfo, type Snapshot } from '../../worker/protocol.ts';
+import { Messages, unreachable, type AdmissionStep, type EtcdRevision, type HostMessage, type KubectlOutput, type ScenarioInfo, type Snapshot, type UserAction } from '../../worker/protocol.ts';
 
 export type WorkerHealth = 'starting' | 'ready' | 'restarting' | 'failed';
 
@@ -47,7 +47,8 @@ export function receive(m: HostMessage): void {
       return;
     case Messages.trace:
       useSession.setState((s) => ({
-        trace: [...s.trace.slice(0, m.start), ...m.events],
+        // A new array (selectors compare by identity) sharing the events it keeps: concat copies pointers at once.
+        trace: (m.start >= s.trace.length ? s.trace : s.trace.slice(0, m.start)).concat(m.events),
         // A new timeline from an earlier step: what running commands printed in the dropped future goes with it.
         outputs: m.start < s.trace.length ? dropAfter(s.outputs, m.start) : s.outputs,
       }));
@@ -55,8 +56,14 @@ export function receive(m: HostMessage): void {
     case Messages.snapshot:
       useSession.setState((s) => ({
         // The cluster views depend on etcd's revision alone: keep the arrays the components already hold.
-        snapshot: s.snapshot && s.snapshot.revision === m.snapshot.revision
-          ? { ...m.snapshot, pods: s.snapshot.pods, nodes: s.snapshot.nodes, keys: s.snapshot.keys }
+        // The actions change only when the learner acts or the timeline is rebuilt: keep the array then too, so
+        // what depends on them (the timeline's markers, the steps) is not redone on every snapshot.
+        snapshot: s.snapshot
+          ? {
+            ...m.snapshot,
+            ...(s.snapshot.revision === m.snapshot.revision ? { pods: s.snapshot.pods, nodes: s.snapshot.nodes, keys: s.snapshot.keys } : {}),
+            ...(sameActions(s.snapshot.actions, m.snapshot.actions) ? { actions: s.snapshot.actions } : {}),
+          }
           : m.snapshot,
         // A problem reading the file is news until the learner moves on.
         fileProblem: s.fileProblem && s.fileProblem.cursor === m.snapshot.cursor ? s.fileProblem : null,
@@ -104,6 +111,11 @@ export function receive(m: HostMessage): void {
     default:
       unreachable(m);
   }
+}
+
+/** Whether two action lists are equal as data (they are small: a few actions, each a file at most). */
+function sameActions(a: readonly UserAction[], b: readonly UserAction[]): boolean {
+  return a === b || (a.length === b.length && JSON.stringify(a) === JSON.stringify(b));
 }
 
 function dropAfter(outputs: KubectlOutput[], index: number): KubectlOutput[] {
