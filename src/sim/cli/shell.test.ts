@@ -61,4 +61,19 @@ describe('the terminal shell', () => {
     t.run('ssh control-plane');
     expect(t.run('help').stdout).toContain('etcdctl get KEY');
   });
+
+  it('puts etcdctl and crictl in the trace as notes on what they reach, bypassing kube-apiserver', () => {
+    const t = testShell();
+    t.run('ssh control-plane');
+    const before = t.engine.tracer.events.length;
+    t.run('etcdctl get /registry/pods --prefix --keys-only');
+    const etcd = t.engine.tracer.events.slice(before);
+    expect(etcd.map((e) => e.type)).toEqual(['note']);
+    expect(etcd[0]).toMatchObject({ actor: 'etcd', text: expect.stringMatching(/^etcdctl get \/registry\/pods --prefix --keys-only talks to etcd directly.*no kube-apiserver/) });
+    t.run('exit');
+    t.run('ssh node-1');
+    const mark = t.engine.tracer.events.length;
+    t.run('crictl ps');
+    expect(t.engine.tracer.events.slice(mark)).toMatchObject([{ type: 'note', actor: 'containerd/node-1' }]);
+  });
 });

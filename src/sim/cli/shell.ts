@@ -5,6 +5,7 @@
 //
 // Prompts: `USER@workstation:~$ ` on the workstation (USER = the kubeconfig user), `root@NODE:~# ` on a node.
 import type { Engine } from '../Engine.ts';
+import type { Actor } from '../trace/types.ts';
 import type { KubectlLine } from '../kubectl/kubectl.ts';
 import { runCrictl } from './crictl.ts';
 import { runCurl } from './curl.ts';
@@ -122,8 +123,10 @@ function runOne(host: ShellHost, state: ShellState, cmd: SimpleCommand, out: Out
     case 'curl':
       return done(runCurl({ engine: host.engine, user: host.user, proxy: onWorkstation && state.proxy, out }, args));
     case 'etcdctl':
+      note(host, 'etcd', `etcdctl ${args.join(' ')} talks to etcd directly, on control-plane's client port 2379: no kube-apiserver, so no authentication, RBAC, admission or watch. Only the API server (and whoever holds etcd's client certificate) should ever reach etcd.`);
       return done(runEtcdctl(host.engine.etcd, args, out));
     case 'crictl':
+      note(host, `containerd/${state.host}`, `crictl ${args.join(' ')} asks containerd on ${state.host} over its CRI socket (/run/containerd/containerd.sock): the runtime's own view of containers and sandboxes, the same API the kubelet uses, with no API server in between.`);
       return done(runCrictl(host.engine, state.host, args, out));
     case 'ssh':
       return ssh(host, state, args, out);
@@ -214,4 +217,9 @@ ${etcd ? '  etcdctl get KEY [--prefix] [--keys-only] [--rev N] [-w json]   read 
   kubectl proxy                   then: curl http://localhost:8001/api/v1/pods
   ssh NODE                        a node's shell: crictl${etcd ? `; etcdctl on ${etcd}` : ''}
   ls, cat FILE, clear, echo, whoami, help       && || ; and quotes work; pipes and redirections do not`;
+}
+
+/** Puts a tool that bypasses kube-apiserver in the trace, so the diagram lights what it reached and says why. */
+function note(host: ShellHost, actor: Actor, text: string): void {
+  host.engine.tracer.emit(host.engine.tracer.newSpan(), null, { type: 'note', actor, text });
 }

@@ -173,7 +173,9 @@ function scheduling(e: Known<'scheduling'>): string {
   return `kube-scheduler finds no node for pod ${e.namespace}/${e.pod}: ${e.fitError ?? 'no feasible node'}`;
 }
 
+/** Sentence case, except for names Kubernetes writes in lower case (etcd, kube-scheduler, kubectl, containerd). */
 function cap(s: string): string {
+  if (/^(etcd|kube|containerd)/.test(s)) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
