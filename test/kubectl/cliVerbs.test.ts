@@ -1,4 +1,4 @@
-// The terminal's mutating verbs (run, create deployment|role|rolebinding|clusterrole|clusterrolebinding, scale,
+// The terminal's mutating verbs (run, create deployment|role|rolebinding|clusterrole|clusterrolebinding, scale, set image,
 // label, annotate, cordon, uncordon) and `auth can-i --list` against the real kubectl v1.32 on the same engine:
 // same stdout, stderr and exit code. A command that changes the cluster runs first in the real kubectl, then its
 // undo and the same command in the terminal, so that both see the same state.
@@ -179,5 +179,54 @@ describe('kubectl label, annotate, cordon, uncordon', () => {
     await same(['cordon', 'missing']);
     await same(['cordon']);
     await same(['cordon', 'node-1', '--as', 'alice']);
+  });
+});
+
+describe('kubectl set image', () => {
+  it('GETs, then PATCHes the strategic two-way diff with fieldManager=kubectl-set; kubectl\'s errors and messages', async () => {
+    expect(ours(['create', 'deployment', 'img', '--image=nginx', '--image=busybox']).code).toBe(0);
+    expect((await same(['set', 'image', 'deployment/img', 'busybox=busybox:1.36'], ['set', 'image', 'deploy/img', 'busybox=busybox'])).stdout)
+      .toBe('deployment.apps/img image updated\n');
+    // Observed with -v=8: the GET, then this patch (json.Marshal: keys sorted, $setElementOrder beside the list).
+    expect(sent).toEqual([
+      ['GET', '/apis/apps/v1/namespaces/default/deployments/img', undefined],
+      ['PATCH', '/apis/apps/v1/namespaces/default/deployments/img?fieldManager=kubectl-set',
+        '{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"busybox"}],"containers":[{"image":"busybox:1.36","name":"busybox"}]}}}}'],
+    ]);
+    // Unchanged: no PATCH and nothing printed.
+    expect(await same(['set', 'image', 'deployment', 'img', 'busybox=busybox:1.36'])).toEqual({ stdout: '', stderr: '', code: 0 });
+    expect(sent.map(([m]) => m)).toEqual(['GET']);
+    await same(['set', 'image', 'deploy', 'img', '*=nginx:1.27'], ['set', 'image', 'deploy/img', 'nginx=nginx', 'busybox=busybox:1.36']);
+    expect((await same(['set', 'image', 'deploy/img', 'nginx=nginx:1.28', 'x=y'], ['set', 'image', 'deploy/img', 'nginx=nginx:1.27'])).stderr)
+      .toBe('error: unable to find container named "x"\n');
+    await same(['set', 'image', 'deploy/img', 'x=y']);
+    await same(['set', 'image', 'deploy/img', 'nginx=']);
+    await same(['set', 'image', 'deploy/img', 'nginx=n:2', '--dry-run=server']);
+    await same(['set', 'image', 'deploy/img', 'nginx=n:2', '--dry-run=client']);
+    await same(['set', 'image', 'deploy/img', 'nginx=n:3', '-o', 'name'], ['set', 'image', 'deploy/img', 'nginx=nginx:1.28']);
+    await same(['set', 'image', 'deploy/img', 'nginx=n:2', '--dry-run=foo']);
+    await same(['set', 'image', 'deploy/img', 'nginx=n:2', '-o', 'foo']);
+    await same(['set', 'image', 'deploy/img', '*=a', 'nginx=b']);
+    await same(['set', 'image', 'deploy/img']);
+    await same(['set', 'image', 'deploy/img', '=nginx']);
+    await same(['set', 'image', 'deploy/img', 'nginx=a', 'deploy/x']);
+    await same(['set', 'image', 'deploy/img', 'nginx-']);
+    await same(['set', 'image', 'deploy', 'nginx=a']);
+    await same(['set', 'image', 'nginx=a']);
+    await same(['set', 'image', 'foos/img', 'nginx=a']);
+    await same(['set', 'image', 'deploy/missing', 'deploy/missing2', 'nginx=a']);
+    await same(['set', 'image', 'deploy', 'img', 'missing', 'nginx=a']);
+    await same(['set', 'image', 'deploy/img', 'nginx=a', '-n', 'nope']);
+    await same(['set', 'image', 'deploy/img', 'nginx=a', '--as', 'alice']);
+    expect(ours(['run', 'imgpod', '--image=nginx']).code).toBe(0);
+    expect((await same(['set', 'image', 'pods', 'imgpod', 'imgpod=nginx:1.27'], ['set', 'image', 'pod/imgpod', 'imgpod=nginx'])).stdout).toBe('pod/imgpod image updated\n');
+    expect(sent.pop()).toEqual(['PATCH', '/api/v1/namespaces/default/pods/imgpod?fieldManager=kubectl-set',
+      '{"spec":{"$setElementOrder/containers":[{"name":"imgpod"}],"containers":[{"image":"nginx:1.27","name":"imgpod"}]}}']);
+    expect((await same(['set', 'image', 'pod/imgpod', 'imgpod=nginx:1.28', '--as', 'alice'])).stderr)
+      .toBe('error: failed to patch image update to pod template: pods "imgpod" is forbidden: User "alice" cannot patch resource "pods" in API group "" in the namespace "default"\n');
+    expect(ours(['create', 'role', 'imgrole', '--verb=get', '--resource=pods']).code).toBe(0);
+    await same(['set', 'image', 'role/imgrole', 'nginx=a']);
+    await same(['set']);
+    await same(['set', 'foo']);
   });
 });

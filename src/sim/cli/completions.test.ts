@@ -17,6 +17,13 @@ describe('Tab completion', () => {
     expect(c('kubectl scale d')).toEqual(['deployments']);
     expect(c('kubectl auth can-i --li')).toEqual(['--list']);
     expect(c('kubectl get po')).toEqual(['pods']);
+    expect(c('kubectl s')).toEqual(['scale', 'set']);
+    expect(c('kubectl set ')).toEqual(['image']);
+    expect(c('kubectl set image d')).toEqual(['deployments']);
+    expect(c('kubectl set image pods ng')).toEqual(['nginx-pod']);
+    expect(c('kubectl set image pods nginx-pod ')).toEqual(['nginx=']);
+    expect(c('kubectl set image pod/nginx-pod ng')).toEqual(['nginx=']);
+    expect(c('kubectl set image pod/nginx-pod nginx=x --dry')).toEqual(['--dry-run']);
     expect(c('kubectl get pods ng')).toEqual(['nginx-pod']);
     expect(c('kubectl get pod/ng')).toEqual(['pod/nginx-pod']);
     expect(c('kubectl get pods -n kube-s')).toEqual(['kube-system']);

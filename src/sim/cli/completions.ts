@@ -9,6 +9,7 @@ import {
   CREATE_CLUSTERROLE_FLAGS, CREATE_CLUSTERROLEBINDING_FLAGS, CREATE_DEPLOYMENT_FLAGS, CREATE_ROLE_FLAGS, CREATE_ROLEBINDING_FLAGS, RUN_FLAGS,
 } from './kubectlCreate.ts';
 import { LABEL_FLAGS, SCALE_FLAGS } from './kubectlMutate.ts';
+import { SET_IMAGE_FLAGS } from './kubectlSet.ts';
 import type { FlagSpec } from './flags.ts';
 import { gettableResources, resolveResourceType } from './resourceTypes.ts';
 import { commandsOn, etcdNode, WORKSTATION, type ShellHost, type ShellState } from './shell.ts';
@@ -85,6 +86,17 @@ function kubectlCandidates(host: ShellHost, args: readonly string[], current: st
     case 'label': case 'annotate':
       if (rest.length === 0) return types;
       return rest.length === 1 && !(rest[0] ?? '').includes('/') ? objectNames(host, rest[0] ?? '', ns) : [];
+    case 'set': {
+      if (rest.length === 0) return ['image'];
+      if (rest[0] !== 'image') return [];
+      const objArgs = rest.slice(1);
+      if (objArgs.length === 0) return ['deployments', 'pods', 'replicasets'];
+      const slashed = objArgs[0]?.includes('/') ?? false;
+      if (objArgs.length === 1 && !slashed) return objectNames(host, objArgs[0] ?? '', ns);
+      // CONTAINER=: the containers of the object named.
+      const [type = '', name = ''] = slashed ? (objArgs[0] ?? '').split('/') : objArgs;
+      return containerNames(host, type, name, ns).map((c) => `${c}=`);
+    }
     case 'cordon': case 'uncordon':
       return rest.length === 0 ? host.engine.nodes.nodeNames() : [];
     case 'auth':
@@ -108,6 +120,7 @@ function flagsFor(sub: string, generator: string | undefined): readonly FlagSpec
     case 'run': return RUN_FLAGS;
     case 'create': return create[CREATE_GENERATORS[generator ?? ''] ?? ''] ?? [];
     case 'scale': return SCALE_FLAGS;
+    case 'set': return generator === 'image' ? SET_IMAGE_FLAGS : [];
     case 'label': case 'annotate': return LABEL_FLAGS;
     case 'auth': return generator === 'can-i' ? [{ name: 'list', type: 'bool' }, { name: 'no-headers', type: 'bool' }, { name: 'quiet', type: 'bool' }, { name: 'all-namespaces', type: 'bool' }, { name: 'subresource', type: 'string' }] : [];
     default: return [];
@@ -148,6 +161,17 @@ function objectNames(host: ShellHost, type: string, namespace: string): string[]
   // replayed), so this reads the store directly and sends nothing.
   const items = host.engine.apiserver.reader.list(info.group, info.resource, info.namespaced ? namespace : '');
   return items.map((i) => i.metadata?.name ?? '').filter((n) => n !== '');
+}
+
+/** The containers (and init containers) of a pod or of a workload's pod template, read from the store. */
+function containerNames(host: ShellHost, type: string, name: string, namespace: string): string[] {
+  const info = resolveResourceType(type);
+  if (!info || info.createOnly) return [];
+  const obj = host.engine.apiserver.reader.list(info.group, info.resource, info.namespaced ? namespace : '').find((i) => i.metadata?.name === name);
+  type Spec = { containers?: { name?: string }[]; initContainers?: { name?: string }[] };
+  const o = obj as { spec?: Spec & { template?: { spec?: Spec } } } | undefined;
+  const spec = info.kind === 'Pod' ? o?.spec : o?.spec?.template?.spec;
+  return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])].map((c) => c.name ?? '').filter((n) => n !== '');
 }
 
 /** The next path segment of etcd keys below what is typed: "/registry/p" → "/registry/pods/", "/registry/pods/…". */

@@ -12,6 +12,7 @@ import {
 } from './kubectlCreate.ts';
 import { CORDON_FLAGS, kubectlAnnotate, kubectlCordon, kubectlLabel, kubectlScale, kubectlUncordon, LABEL_FLAGS, SCALE_FLAGS } from './kubectlMutate.ts';
 import { CAN_I_FLAGS, kubectlAuthCanI, kubectlAuthWhoami, WHOAMI_FLAGS } from './kubectlAuth.ts';
+import { kubectlSetImage, SET_IMAGE_FLAGS } from './kubectlSet.ts';
 import { DESCRIBE_FLAGS, kubectlDescribe } from './kubectlDescribe.ts';
 import type { KubectlCommand, KubectlEnv } from './kubectlEnv.ts';
 import { GET_FLAGS, kubectlGet } from './kubectlGet.ts';
@@ -55,6 +56,7 @@ const SUBCOMMANDS: Record<string, Subcommand> = {
   'create clusterrole': { flags: CREATE_CLUSTERROLE_FLAGS, run: kubectlCreateClusterRole },
   'create rolebinding': { flags: CREATE_ROLEBINDING_FLAGS, run: kubectlCreateRoleBinding },
   'create clusterrolebinding': { flags: CREATE_CLUSTERROLEBINDING_FLAGS, run: kubectlCreateClusterRoleBinding },
+  'set image': { flags: SET_IMAGE_FLAGS, run: kubectlSetImage },
   scale: { flags: SCALE_FLAGS, run: kubectlScale },
   label: { flags: LABEL_FLAGS, run: kubectlLabel },
   annotate: { flags: LABEL_FLAGS, run: kubectlAnnotate },
@@ -74,7 +76,7 @@ export const KUBECTL_COMMANDS = [
 
 /** The subcommands this terminal runs (help, completion). */
 export const SUPPORTED_KUBECTL = [
-  'get', 'describe', 'logs', 'apply', 'delete', 'run', 'create', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'auth',
+  'get', 'describe', 'logs', 'apply', 'delete', 'run', 'create', 'set', 'scale', 'label', 'annotate', 'cordon', 'uncordon', 'auth',
   'version', 'api-resources', 'proxy',
 ];
 
@@ -83,6 +85,9 @@ export const CREATE_GENERATORS: Record<string, string> = {
   deployment: 'deployment', deploy: 'deployment', role: 'role', clusterrole: 'clusterrole',
   rolebinding: 'rolebinding', clusterrolebinding: 'clusterrolebinding',
 };
+
+/** `kubectl set` subcommands (all of kubectl's; this terminal runs `image`). */
+const SET_SUBCOMMANDS = ['env', 'image', 'resources', 'selector', 'serviceaccount', 'subject'];
 
 /** Global flags that take a value, so that `kubectl -n ns get pods` finds "get". */
 const VALUE_GLOBALS = new Set(['-n', '--namespace', '--as', '--as-group', '--request-timeout', '-v', '--v']);
@@ -106,7 +111,7 @@ export function runKubectl(host: ShellHost, state: ShellState, argv: readonly st
       if (VALUE_GLOBALS.has(a) && i + 1 < argv.length) rest.push(argv[++i] as string);
       continue;
     }
-    if (path.length === 0 || ((path[0] === 'auth' || path[0] === 'create') && path.length === 1)) path.push(a);
+    if (path.length === 0 || ((path[0] === 'auth' || path[0] === 'create' || path[0] === 'set') && path.length === 1)) path.push(a);
     else rest.push(a);
   }
   const [cmd, sub] = path;
@@ -140,7 +145,21 @@ export function runKubectl(host: ShellHost, state: ShellState, argv: readonly st
     }
     if (CREATE_GENERATORS[sub] === undefined) return unsupported(out, `create ${sub}`);
   }
-  const name = cmd === 'auth' ? `auth ${sub ?? ''}` : cmd === 'create' ? `create ${CREATE_GENERATORS[sub ?? ''] ?? ''}` : cmd;
+  if (cmd === 'set') {
+    if (sub === undefined) {
+      // cmdutil.DefaultSubCommandRun: the group's help, on stderr, exit 1.
+      const help = rest.some((a) => a === '-h' || a === '--help');
+      if (help) out.out(SUBCOMMAND_HELP['set'] ?? '');
+      else out.err(SUBCOMMAND_HELP['set'] ?? '');
+      return done(help ? 0 : 1);
+    }
+    if (!SET_SUBCOMMANDS.includes(sub)) {
+      out.err(`error: unknown command "${sub}"\nSee 'kubectl set -h' for help and examples`);
+      return done(1);
+    }
+    if (sub !== 'image') return unsupported(out, `set ${sub}`);
+  }
+  const name = cmd === 'auth' || cmd === 'set' ? `${cmd} ${sub ?? ''}` : cmd === 'create' ? `create ${CREATE_GENERATORS[sub ?? ''] ?? ''}` : cmd;
   if (cmd === 'proxy') return proxy(state, rest, out);
   const spec = SUBCOMMANDS[name];
   if (!spec) return unsupported(out, cmd);

@@ -52,7 +52,7 @@ export const CREATE_CLUSTERROLEBINDING_FLAGS: FlagSpec[] = CREATE_ROLEBINDING_FL
 const PRINT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 const RBAC_V1 = 'rbac.authorization.k8s.io/v1';
 
-type DryRun = 'none' | 'client' | 'server';
+export type DryRun = 'none' | 'client' | 'server';
 
 /**
  * What cobra + klog print for a missing required flag: kubectl v1.32 logs it with klog (run.go:72) and exits 1.
@@ -67,14 +67,14 @@ export function requiredFlagError(env: KubectlEnv, flag: string): number {
 }
 
 /** cmdutil.GetDryRunStrategy. */
-function dryRunOf(flags: ParsedFlags): { dryRun: DryRun } | { error: string } {
+export function dryRunOf(flags: ParsedFlags): { dryRun: DryRun } | { error: string } {
   const v = flagString(flags, 'dry-run') ?? 'none';
   if (v === 'none' || v === 'client' || v === 'server') return { dryRun: v };
   return { error: `error: Invalid dry-run value (${v}). Must be "none", "server", or "client".` };
 }
 
 /** Checks -o before anything is sent, as PrintFlags.ToPrinter does in Complete. */
-function outputOf(flags: ParsedFlags): string | { error: string } {
+export function outputOf(flags: ParsedFlags): string | { error: string } {
   const o = flagString(flags, 'output') ?? '';
   if (['', 'name', 'yaml', 'json'].includes(o)) return o;
   if (PRINT_FORMATS.split(',').includes(o.split('=')[0] ?? '')) return { error: `error: -o ${o.split('=')[0] ?? ''} is not supported in this terminal (it supports -o name, json and yaml)` };

@@ -141,3 +141,47 @@ describe('kubectl label, annotate, cordon, uncordon', () => {
     expect(t.run('kubectl cordon').stderr).toBe("error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n");
   });
 });
+
+describe('kubectl set image', () => {
+  it('GETs the object, PATCHes the strategic two-way diff (fieldManager=kubectl-set) and prints "image updated"', () => {
+    const t = testShell();
+    expect(t.run('kubectl create deployment web --image=nginx --image=busybox').exitCode).toBe(0);
+    const r = withRequests(t, 'kubectl set image deploy/web busybox=busybox:1.36');
+    expect(r).toMatchObject({ exitCode: 0, stdout: 'deployment.apps/web image updated\n', stderr: '' });
+    // Observed with kubectl v1.32 -v=8: keys sorted (json.Marshal), the list's order given by $setElementOrder.
+    expect(r.sent).toEqual([
+      ['GET', '/apis/apps/v1/namespaces/default/deployments/web', undefined],
+      ['PATCH', '/apis/apps/v1/namespaces/default/deployments/web?fieldManager=kubectl-set',
+        '{"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"nginx"},{"name":"busybox"}],"containers":[{"image":"busybox:1.36","name":"busybox"}]}}}}'],
+    ]);
+    // Nothing to change: kubectl skips the "{}" patch and prints nothing.
+    const same = withRequests(t, 'kubectl set image deployment web busybox=busybox:1.36');
+    expect(same).toMatchObject({ exitCode: 0, stdout: '', stderr: '' });
+    expect(same.sent.map(([m]) => m)).toEqual(['GET']);
+    expect(t.run('kubectl run p --image=nginx').exitCode).toBe(0);
+    const pod = withRequests(t, 'kubectl set image pod/p p=nginx:1.27 --dry-run=server');
+    expect(pod.stdout).toBe('pod/p image updated (server dry run)\n');
+    expect(pod.sent[1]?.[1]).toBe('/api/v1/namespaces/default/pods/p?dryRun=All&fieldManager=kubectl-set');
+  });
+
+  it('prints kubectl\'s errors: unknown container (after the updates), NotFound, Forbidden patch, missing namespace', () => {
+    const t = testShell();
+    expect(t.run('kubectl create deployment web --image=nginx').exitCode).toBe(0);
+    expect(t.run('kubectl set image deploy/web nginx=nginx:1.27 x=y')).toMatchObject({
+      exitCode: 1, stdout: 'deployment.apps/web image updated\n', stderr: 'error: unable to find container named "x"\n',
+    });
+    expect(t.run('kubectl set image deploy/web')).toMatchObject({ exitCode: 1, stderr: 'error: at least one image update is required\n' });
+    expect(t.run('kubectl set image deploy/web *=a nginx=b').stderr)
+      .toBe('error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n');
+    expect(t.run('kubectl set image deploy/nope nginx=a').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
+    expect(t.run('kubectl set image deploy/web nginx=a -n nope').stderr).toBe('Error from server (NotFound): namespaces "nope" not found\n');
+    expect(t.run('kubectl run p --image=nginx').exitCode).toBe(0);
+    expect(t.run('kubectl set image pod/p p=a --as alice').stderr)
+      .toBe('error: failed to patch image update to pod template: pods "p" is forbidden: User "alice" cannot patch resource "pods" in API group "" in the namespace "default"\n');
+    const invalid = t.run('kubectl set image deploy/web nginx=');
+    expect(invalid.exitCode).toBe(1);
+    expect(invalid.stderr).toMatch(/^error: failed to patch image update to pod template: Deployment\.apps "web" is invalid: spec\.template\.spec\.containers\[0\]\.image: Required value\n$/);
+    expect(t.run('kubectl set foo')).toMatchObject({ exitCode: 1, stderr: "error: unknown command \"foo\"\nSee 'kubectl set -h' for help and examples\n" });
+    expect(t.run('kubectl set image --help').stdout).toContain('kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1');
+  });
+});
