@@ -100,7 +100,8 @@ export const errors = {
   },
   invalid(group: string, kind: string, name: string, fieldErrors: FieldError[]): ApiError {
     const causes: StatusCause[] = fieldErrors.map((e) => ({ reason: e.reason, message: e.errorBody(), field: e.field }));
-    const message = `${kind} "${name}" is invalid: ${aggregateFieldErrors(fieldErrors)}`;
+    // errors.NewInvalid names the GroupKind as its String() prints it: "Pod", "Deployment.apps", "Scale.autoscaling".
+    const message = `${group === '' ? kind : `${kind}.${group}`} "${name}" is invalid: ${aggregateFieldErrors(fieldErrors)}`;
     return failure(422, 'Invalid', message, { name, group, kind, causes });
   },
   badRequest(message: string): ApiError {

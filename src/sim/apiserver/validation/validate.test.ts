@@ -38,6 +38,12 @@ describe('Pod create', () => {
     expect(errors.invalid('', 'Pod', 'nginx-pod', errs).message).toBe('Pod "nginx-pod" is invalid: spec.containers[0].image: Required value');
   });
 
+  it('names a grouped kind as GroupKind.String() does: "Deployment.apps", while details.kind stays "Deployment"', () => {
+    const err = errors.invalid('apps', 'Deployment', 'web', validateCreate('Pod', pod((p) => { delete p.spec!.containers[0]!.image; }), true));
+    expect(err.message).toBe('Deployment.apps "web" is invalid: spec.containers[0].image: Required value');
+    expect(err.status.details).toMatchObject({ kind: 'Deployment', group: 'apps', name: 'web' });
+  });
+
   it('rejects a name that is not a DNS-1123 subdomain (validation.IsDNS1123Subdomain text)', () => {
     const errs = validateCreate('Pod', pod((p) => { p.metadata!.name = 'Nginx_Pod'; }), true);
     expect(msgs(errs)).toEqual([`metadata.name: Invalid value: "Nginx_Pod": ${subdomainMsg}`]);
