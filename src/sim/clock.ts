@@ -171,7 +171,8 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function civilFromDays(z0: number): [number, number, number] {
+/** [year, month 1-12, day 1-31] of a day count since 1970-01-01 (Howard Hinnant's civil_from_days). */
+export function civilFromDays(z0: number): [number, number, number] {
   const z = z0 + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;

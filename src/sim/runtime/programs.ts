@@ -1,6 +1,7 @@
 // What the catalogue's server programs print and do when started: their entrypoints' startup lines (as the
 // official images print them), then running until stopped — or exiting 1 when required configuration is missing
 // (postgres and mysql refuse to initialise without a password, as their docker-entrypoint.sh scripts do).
+import { civilFromDays } from '../clock.ts';
 import type { ResolvedImage } from './images.ts';
 import type { ShellAction, ShellContext, ShellFlavor } from './shell.ts';
 
@@ -11,15 +12,8 @@ const p2 = (n: number): string => String(n).padStart(2, '0');
 function parts(ms: number): { y: number; mo: number; d: number; h: number; mi: number; s: number; milli: number } {
   const days = Math.floor(ms / 86_400_000);
   const rem = ms - days * 86_400_000;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const mo = mp + (mp < 10 ? 3 : -9);
-  return { y: yoe + era * 400 + (mo <= 2 ? 1 : 0), mo, d, h: Math.floor(rem / 3_600_000), mi: Math.floor((rem % 3_600_000) / 60_000), s: Math.floor((rem % 60_000) / 1000), milli: rem % 1000 };
+  const [y, mo, d] = civilFromDays(days);
+  return { y, mo, d, h: Math.floor(rem / 3_600_000), mi: Math.floor((rem % 3_600_000) / 60_000), s: Math.floor((rem % 60_000) / 1000), milli: rem % 1000 };
 }
 
 const MON = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -3,6 +3,7 @@
 // for, { groups }, quoting, $VAR ${VAR} ${VAR:-x} $? $$ $(…), and the common applets (echo, printf, sleep, exit,
 // true, false, cat, date, env, seq, test/[ …). Running is a generator of timed actions, so `sleep 5` takes five
 // virtual seconds and `while true; do …; sleep 1; done` runs forever without blocking anything.
+import { civilFromDays } from '../clock.ts';
 
 export type ShellAction =
   | { kind: 'out'; stream: 'stdout' | 'stderr'; text: string }
@@ -713,16 +714,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function formatDate(epochMs: number): string {
   const days = Math.floor(epochMs / 86_400_000);
   const ms = epochMs - days * 86_400_000;
-  // civil-from-days (Howard Hinnant)
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = civilFromDays(days);
   const p2 = (n: number): string => String(n).padStart(2, '0');
   const hh = Math.floor(ms / 3_600_000);
   const mm = Math.floor((ms % 3_600_000) / 60_000);
