@@ -9,7 +9,7 @@ import type { Clock } from '../clock.ts';
 import { isAlreadyExists, isNotFound, type Client } from '../client/Client.ts';
 import type { EventRecorder } from '../client/EventRecorder.ts';
 import { RES } from '../client/paths.ts';
-import { computeHash, controllerRefOf, keyOf, labelSelectorMatches, newControllerRef, splitKey, timeMs } from './controllerUtils.ts';
+import { computeHash, controllerRefOf, keyOf, labelSelectorMatches, newControllerRef, resolveControllerRef, splitKey, timeMs } from './controllerUtils.ts';
 import type { Decisions } from './decisions.ts';
 import {
   POD_TEMPLATE_HASH, REVISION, availableSum, byCreation, deploymentComplete, deploymentProgressing, deploymentTimedOut,
@@ -61,10 +61,7 @@ export class DeploymentController {
   }
 
   private ownerOf(rs: ReplicaSet): Deployment | undefined {
-    const ref = controllerRefOf(rs as KubeObject);
-    if (!ref || ref.kind !== 'Deployment') return undefined;
-    const d = this.dInformer.get(rs.metadata?.namespace ?? '', ref.name);
-    return d && d.metadata?.uid === ref.uid ? d : undefined;
+    return resolveControllerRef(rs as KubeObject, 'Deployment', this.dInformer);
   }
 
   private rsChanged(old: ReplicaSet | undefined, cur: ReplicaSet | undefined): void {

@@ -13,7 +13,7 @@ import type { EventRecorder } from '../client/EventRecorder.ts';
 import { objectKey } from '../client/Informer.ts';
 import { RES } from '../client/paths.ts';
 import {
-  comparePodsForDeletion, controllerRefOf, isPodActive, isPodAvailable, isPodReady, keyOf, labelSelectorMatches,
+  comparePodsForDeletion, controllerRefOf, isPodActive, isPodAvailable, isPodReady, keyOf, labelSelectorMatches, resolveControllerRef,
   newControllerRef, splitKey,
 } from './controllerUtils.ts';
 import type { Decisions } from './decisions.ts';
@@ -96,10 +96,7 @@ export class ReplicaSetController {
   // ---- event handlers ------------------------------------------------------------------------------------------
 
   private ownerOf(pod: Pod): ReplicaSet | undefined {
-    const ref = controllerRefOf(pod as KubeObject);
-    if (!ref || ref.kind !== 'ReplicaSet') return undefined;
-    const rs = this.rsInformer.get(pod.metadata?.namespace ?? '', ref.name);
-    return rs && rs.metadata?.uid === ref.uid ? rs : undefined;
+    return resolveControllerRef(pod as KubeObject, 'ReplicaSet', this.rsInformer);
   }
 
   private matchingReplicaSets(pod: Pod): ReplicaSet[] {

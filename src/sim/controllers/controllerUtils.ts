@@ -73,6 +73,17 @@ export function controllerRefOf(obj: KubeObject): OwnerReference | undefined {
   return obj.metadata?.ownerReferences?.find((r) => r.controller === true);
 }
 
+/**
+ * The controller that owns `obj`, if it is a `kind` in the lister and still the same object (uid): what
+ * upstream controllers' resolveControllerRef does before they act on an owned object's event.
+ */
+export function resolveControllerRef<T extends { metadata?: { uid?: string } }>(obj: KubeObject, kind: string, lister: { get(namespace: string, name: string): T | undefined }): T | undefined {
+  const ref = controllerRefOf(obj);
+  if (!ref || ref.kind !== kind) return undefined;
+  const owner = lister.get(obj.metadata?.namespace ?? '', ref.name);
+  return owner && owner.metadata?.uid === ref.uid ? owner : undefined;
+}
+
 /** metav1.NewControllerRef. */
 export function newControllerRef(owner: KubeObject, apiVersion: string, kind: string): OwnerReference {
   return { apiVersion, kind, name: owner.metadata?.name ?? '', uid: owner.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true };
